@@ -1,0 +1,86 @@
+import { parseArgs } from "node:util";
+
+/** Every option of Skiff, with its default. Parsed once, from flags, environment or code. */
+export interface SkiffOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Where the SQLite file (and the linux driver's disks) live. */
+  dataDir: string;
+  /** Keep state in memory only: gone when the process ends. */
+  inMemory: boolean;
+  driver: string;
+  /** Clock time the sim driver takes per instance transition (0: at once). */
+  transitionMs: number;
+  /** Items per page of Lightsail list calls. */
+  pageSize: number;
+  /** One JSON line per request and job on stderr. */
+  log: boolean;
+}
+
+export const libraryDefaults: SkiffOptions = {
+  host: "127.0.0.1",
+  port: 0,
+  dataDir: "./.skiff",
+  inMemory: true,
+  driver: "sim",
+  transitionMs: 0,
+  pageSize: 100,
+  log: false,
+};
+
+export const USAGE = `Usage: skiff [options]
+  --host <addr>              listen address (SKIFF_HOST, default 127.0.0.1)
+  --port <n>                 listen port (SKIFF_PORT, default 4566; 0 picks one)
+  --data-dir <dir>           state directory (SKIFF_DATA_DIR, default ./.skiff)
+  --in-memory                keep no state on disk (SKIFF_IN_MEMORY=1)
+  --driver <sim|linux>       compute driver (SKIFF_DRIVER, default sim)
+  --transition-ms <n>        sim driver time per state change in ms (SKIFF_TRANSITION_MS, default 0)
+  --page-size <n>            items per page of list calls (SKIFF_PAGE_SIZE, default 100)
+  --quiet                    no request/job log lines on stderr (SKIFF_QUIET=1)
+  --help`;
+
+export class ConfigError extends Error {}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, not '${value}'`);
+  return n;
+}
+
+/** Command-line flags win over environment variables, which win over the CLI defaults. */
+export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): SkiffOptions | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        host: { type: "string" },
+        port: { type: "string" },
+        "data-dir": { type: "string" },
+        "in-memory": { type: "boolean" },
+        driver: { type: "string" },
+        "transition-ms": { type: "string" },
+        "page-size": { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    }).values;
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  if (parsed.help) return "help";
+  const flag = (v: string | undefined, e: string | undefined) => v ?? (e === "" ? undefined : e);
+  const truthy = (v: string | undefined) => v !== undefined && v !== "" && v !== "0" && v !== "false";
+  return {
+    host: flag(parsed.host, env.SKIFF_HOST) ?? "127.0.0.1",
+    port: integer("--port", flag(parsed.port, env.SKIFF_PORT), 4566, 0),
+    dataDir: flag(parsed["data-dir"], env.SKIFF_DATA_DIR) ?? "./.skiff",
+    inMemory: parsed["in-memory"] ?? truthy(env.SKIFF_IN_MEMORY),
+    driver: flag(parsed.driver, env.SKIFF_DRIVER) ?? "sim",
+    transitionMs: integer("--transition-ms", flag(parsed["transition-ms"], env.SKIFF_TRANSITION_MS), 0, 0),
+    pageSize: integer("--page-size", flag(parsed["page-size"], env.SKIFF_PAGE_SIZE), 100, 1),
+    log: !(parsed.quiet ?? truthy(env.SKIFF_QUIET)),
+  };
+}

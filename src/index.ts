@@ -1,0 +1,2 @@
+export { startSkiff, type Skiff } from "./skiff.js";
+export type { SkiffOptions } from "./config.js";

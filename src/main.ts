@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { ConfigError, optionsFromCommandLine, USAGE } from "./config.js";
+import { startSkiff } from "./skiff.js";
+
+async function main() {
+  let options;
+  try {
+    options = optionsFromCommandLine(process.argv.slice(2), process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`skiff: ${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const skiff = await startSkiff(options);
+  const where = options.inMemory ? "in memory" : `state in ${options.dataDir}`;
+  process.stdout.write(
+    `Skiff listening on ${skiff.endpoint} (driver ${options.driver}, ${where}); point clients at it: export AWS_ENDPOINT_URL=${skiff.endpoint}\n`,
+  );
+  const stop = async () => {
+    await skiff.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((e) => {
+  process.stderr.write(`skiff: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import type { Clock } from "../core/clock.js";
+import type { Scope } from "../core/scope.js";
+import type { Store, Tx } from "../state/store.js";
+
+/** What a handler gets besides its typed input. No HTTP, no driver. */
+export interface RequestContext extends Scope {
+  requestId: string;
+  clock: Clock;
+  /** Runs fn in one transaction, then wakes the worker for any job it enqueued. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Reads without writing: no transaction to commit, no worker to wake. */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  settings: ServiceSettings;
+}
+
+export interface ServiceSettings {
+  /** Items per page of Lightsail list calls. */
+  pageSize: number;
+}
+
+export type Handler<I = any, O = any> = (ctx: RequestContext, input: I) => Promise<O>;
+
+export const notImplemented = Symbol("not implemented");
+export type OperationTable<Name extends string> = Record<Name, Handler | typeof notImplemented>;
+
+export function createContextFactory(store: Store, clock: Clock, kick: () => void, settings: ServiceSettings) {
+  return (scope: Scope, requestId: string): RequestContext => ({
+    ...scope,
+    requestId,
+    clock,
+    settings,
+    read: (fn) => store.read(fn),
+    async transaction(fn) {
+      const result = await store.transaction(fn);
+      kick();
+      return result;
+    },
+  });
+}

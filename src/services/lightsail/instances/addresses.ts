@@ -1,0 +1,12 @@
+import { randomInt } from "node:crypto";
+
+/**
+ * Addresses the sim driver hands out: private ones in Lightsail's 172.26.0.0/16, public ones in the
+ * documentation ranges (TEST-NET-2/3 and 2001:db8::/32), so nothing ever routes to a real host.
+ */
+export const privateAddress = () => `172.26.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+export const publicAddress = () => `${randomInt(0, 2) === 0 ? "198.51.100" : "203.0.113"}.${randomInt(1, 255)}`;
+
+export const ipv6Address = () =>
+  ["2001", "db8", ...Array.from({ length: 6 }, () => randomInt(0, 0x10000).toString(16))].join(":");

@@ -1,0 +1,28 @@
+import type { CreateInstancesRequest, CreateInstancesResult } from "@aws-sdk/client-lightsail";
+import type { Handler } from "../../context.js";
+import { checkNames } from "../validation.js";
+import { checkInstanceExtras, insertNewInstances } from "./new-instance.js";
+import { checkPlacement } from "./placement.js";
+
+export const createInstances: Handler<CreateInstancesRequest, CreateInstancesResult> = async (ctx, input) => {
+  const names = input.instanceNames!;
+  checkNames(names, "instance");
+  const ipAddressType = input.ipAddressType ?? "dualstack";
+  const { blueprint, bundle } = checkPlacement(ctx.region, input.availabilityZone!, input.bundleId!, input.blueprintId!, ipAddressType);
+  checkInstanceExtras(ctx.region, input);
+  const operations = await ctx.transaction((tx) =>
+    insertNewInstances(tx, ctx, ctx.clock.now(), {
+      names,
+      zone: input.availabilityZone!,
+      blueprint,
+      bundle,
+      userData: input.userData,
+      keyPairName: input.keyPairName,
+      tags: input.tags,
+      addOns: input.addOns,
+      ipAddressType,
+      operationType: "CreateInstance",
+    }),
+  );
+  return { operations };
+};

@@ -1,0 +1,103 @@
+import type { AddOnRequest, IpAddressType, Operation, Tag } from "@aws-sdk/client-lightsail";
+import { ec2Id } from "../../../core/ids.js";
+import type { Scope } from "../../../core/scope.js";
+import type { InstanceRecord } from "../../../state/records.js";
+import type { Tx } from "../../../state/store.js";
+import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
+import type { InstanceSpec } from "../../../compute/driver.js";
+import type { BlueprintInfo } from "../catalog/blueprints.js";
+import type { BundleInfo } from "../catalog/bundles.js";
+import { invalidInput, nameInUse, notFound } from "../errors.js";
+import { DEFAULT_KEY_PAIR, ensureDefaultKeyPair } from "../key-pairs/default-key-pair.js";
+import { recordOperation, toOperation } from "../operations/operation.js";
+import { lightsailArn, supportCode } from "../resources.js";
+import { checkTags } from "../validation.js";
+import { ipv6Address, privateAddress, publicAddress } from "./addresses.js";
+
+export const MAX_USER_DATA = 16 * 1024;
+
+export interface NewInstances {
+  names: string[];
+  zone: string;
+  blueprint: BlueprintInfo;
+  bundle: BundleInfo;
+  userData?: string;
+  keyPairName?: string;
+  tags?: Tag[];
+  addOns?: AddOnRequest[];
+  ipAddressType: IpAddressType;
+  operationType: "CreateInstance" | "CreateInstancesFromSnapshot";
+  /** Extra job payload, e.g. the snapshot to restore from. */
+  jobPayload?: Record<string, unknown>;
+}
+
+/** Checks the parts of a create request that need no database: user data, tags, add-ons. */
+export function checkInstanceExtras(region: string, req: Pick<NewInstances, "userData" | "tags" | "addOns">) {
+  if (req.userData !== undefined && Buffer.byteLength(req.userData) > MAX_USER_DATA) {
+    throw invalidInput(`The user data is ${Buffer.byteLength(req.userData)} bytes; at most ${MAX_USER_DATA} are allowed.`);
+  }
+  return { tags: checkTags(req.tags), addOns: addOnsFromRequests(req.addOns, region, "instance") };
+}
+
+/**
+ * Writes new instances in `pending`, one Started operation and one create job each, all in the
+ * caller's transaction. Shared by CreateInstances and CreateInstancesFromSnapshot.
+ */
+export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req: NewInstances): Promise<Operation[]> {
+  const { tags, addOns } = checkInstanceExtras(scope.region, req);
+  const keyPair =
+    req.keyPairName === undefined || req.keyPairName === DEFAULT_KEY_PAIR
+      ? await ensureDefaultKeyPair(tx, scope, now)
+      : await tx.keyPairs.get(scope, req.keyPairName);
+  if (!keyPair) throw notFound("KeyPair", req.keyPairName!);
+  const sshKeyName = keyPair.name;
+  const taken = await tx.names.claim(scope, req.names, "Instance");
+  if (taken.length > 0) throw nameInUse(taken);
+
+  const operations: Operation[] = [];
+  for (const name of req.names) {
+    const record: InstanceRecord = {
+      name,
+      arn: lightsailArn(scope, "Instance"),
+      computeId: ec2Id("i"),
+      supportCode: "",
+      createdAt: now,
+      availabilityZone: req.zone,
+      blueprintId: req.blueprint.blueprintId,
+      bundleId: req.bundle.bundleId,
+      state: "pending",
+      sshKeyName,
+      userData: req.userData ?? "",
+      tags,
+      addOns,
+      ipAddressType: req.ipAddressType,
+      privateIpAddress: privateAddress(),
+      publicIpAddress: req.ipAddressType === "ipv6" ? undefined : publicAddress(),
+      ipv6Addresses: req.ipAddressType === "ipv4" ? [] : [ipv6Address()],
+      ports: req.blueprint.defaultPorts.map((port) => ({
+        fromPort: port, toPort: port, protocol: "tcp", cidrs: ["0.0.0.0/0"], ipv6Cidrs: req.ipAddressType === "ipv4" ? [] : ["::/0"], cidrListAliases: [],
+      })),
+      metadataOptions: { state: "applied", httpTokens: "optional", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpProtocolIpv6: "disabled" },
+      systemDiskCreatedAt: now,
+    };
+    record.supportCode = supportCode(record.computeId);
+    await tx.instances.insert(scope, record);
+    const op = await recordOperation(tx, scope, now, {
+      resourceName: name, resourceType: "Instance", availabilityZone: req.zone, operationType: req.operationType,
+    });
+    const spec: InstanceSpec = {
+      id: record.computeId,
+      hostname: name,
+      image: req.blueprint.blueprintId,
+      cpuCount: req.bundle.cpuCount,
+      memoryMiB: req.bundle.ramSizeInGb * 1024,
+      systemDiskGiB: req.bundle.diskSizeInGb,
+      userData: record.userData,
+      username: req.blueprint.username,
+      publicKey: keyPair.publicKey,
+    };
+    await tx.jobs.enqueue(scope, "lightsail.instance.create", { name, computeId: record.computeId, operationIds: [op.id], spec, ...req.jobPayload }, now);
+    operations.push(toOperation(op, scope.region));
+  }
+  return operations;
+}

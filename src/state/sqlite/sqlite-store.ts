@@ -1,0 +1,78 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { migrations } from "../migrations/index.js";
+import type { Store, Tx } from "../store.js";
+import { instancesTable, keyPairsTable, operationsTable } from "../tables.js";
+import { docTableRepository } from "./doc-table.js";
+import { jobRepository } from "./jobs.js";
+import { nameRepository } from "./names.js";
+
+/** The embedded engine: one SQLite file (WAL), or an in-memory database through the same code. */
+export function openSqliteStore(path: string | ":memory:"): Store {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+
+  const tx: Tx = {
+    names: nameRepository(db),
+    instances: docTableRepository(db, instancesTable),
+    keyPairs: docTableRepository(db, keyPairsTable),
+    operations: docTableRepository(db, operationsTable),
+    jobs: jobRepository(db),
+  };
+
+  // better-sqlite3 is synchronous and shares one connection, so transactions run one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    engine: "sqlite",
+    location: path,
+    transaction: (fn) =>
+      serialised(async () => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await fn(tx);
+          db.exec("COMMIT");
+          return result;
+        } catch (e) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw e;
+        }
+      }),
+    read: (fn) => serialised(() => fn(tx)),
+    reset: () =>
+      serialised(async () => {
+        const tables = db.prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('schema_version') AND name NOT LIKE 'sqlite_%'`,
+        ).all();
+        db.transaction(() => {
+          for (const { name } of tables) db.exec(`DELETE FROM ${name}`);
+        })();
+      }),
+    close: () =>
+      serialised(async () => {
+        db.close();
+      }),
+  };
+}
+
+function migrate(db: Database.Database) {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)`);
+  const current = db.prepare<[], { v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`).get()!.v ?? 0;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare(`INSERT INTO schema_version (version) VALUES (?)`).run(m.version);
+    })();
+  }
+}
