@@ -1,0 +1,61 @@
+import { LightsailClient } from "@aws-sdk/client-lightsail";
+import { startSkiff, type Skiff } from "../../src/skiff.js";
+import type { SkiffOptions } from "../../src/config.js";
+
+export const credentials = { accessKeyId: "test", secretAccessKey: "test" };
+
+export interface TestSkiff {
+  skiff: Skiff;
+  lightsail: LightsailClient;
+  /** A Lightsail client for another region or account (a 12-digit access key is the account). */
+  lightsailAs(region: string, accessKeyId?: string): LightsailClient;
+  /** POST /_skiff/reset. */
+  reset(): Promise<void>;
+  /** POST /_skiff/clock with { advance }. */
+  advance(duration: string | number): Promise<void>;
+  admin(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A real Skiff on a free port, in memory, and SDK clients pointed at it. */
+export async function startTestSkiff(options: Partial<SkiffOptions> = {}): Promise<TestSkiff> {
+  const skiff = await startSkiff({ port: 0, ...options });
+  const clients: LightsailClient[] = [];
+  const lightsailAs = (region: string, accessKeyId = credentials.accessKeyId) => {
+    const c = new LightsailClient({ endpoint: skiff.endpoint, region, credentials: { ...credentials, accessKeyId }, maxAttempts: 1 });
+    clients.push(c);
+    return c;
+  };
+  const admin = (path: string, init?: RequestInit) => fetch(`${skiff.endpoint}${path}`, init);
+  return {
+    skiff,
+    lightsail: lightsailAs("us-east-1"),
+    lightsailAs,
+    admin,
+    async reset() {
+      const r = await admin("/_skiff/reset", { method: "POST" });
+      if (r.status !== 200) throw new Error(`reset answered ${r.status}`);
+    },
+    async advance(duration) {
+      const r = await admin("/_skiff/clock", { method: "POST", body: JSON.stringify({ advance: duration }) });
+      if (r.status !== 200) throw new Error(`clock advance answered ${r.status}: ${await r.text()}`);
+    },
+    async close() {
+      for (const c of clients) c.destroy();
+      await skiff.close();
+    },
+  };
+}
+
+/** Asserts that a promise rejects with an AWS error of this name, and returns the error. */
+export async function rejectsWith(promise: Promise<unknown>, name: string, message?: RegExp): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (e) {
+    const err = e as Error & Record<string, unknown>;
+    if (err.name !== name) throw new Error(`expected ${name} but got ${err.name}: ${err.message}`);
+    if (message && !message.test(err.message)) throw new Error(`expected a message matching ${message} but got: ${err.message}`);
+    return err;
+  }
+  throw new Error(`expected ${name} but the call succeeded`);
+}
