@@ -6,7 +6,7 @@ export interface Worker {
   start(): Promise<void>;
   /** Looks for due jobs now (after a handler enqueued one, or the clock moved). */
   kick(): void;
-  /** Resolves when no job is queued or running. */
+  /** Resolves when no job is running or due (jobs scheduled for later do not count). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -52,14 +52,14 @@ export function createWorker(env: JobEnv, handlers: Record<string, JobHandler>, 
 
   async function scheduleWake() {
     clearTimeout(wakeTimer);
-    const next = await env.store.transaction((tx) => tx.jobs.nextRunAt());
+    const next = await env.store.read((tx) => tx.jobs.nextRunAt());
     if (next === undefined || stopped) return;
     wakeTimer = setTimeout(kick, Math.max(0, next - env.clock.now()));
   }
 
   async function notifyIdle() {
     if (idleWaiters.length === 0) return;
-    const pending = await env.store.transaction((tx) => tx.jobs.pending());
+    const pending = await env.store.read((tx) => tx.jobs.pending(env.clock.now()));
     if (pending === 0 && inFlight === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
