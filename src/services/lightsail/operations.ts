@@ -3,6 +3,11 @@ import type { OperationName } from "./generated/operations.js";
 import { createInstances } from "./instances/create-instances.js";
 import { getInstance } from "./instances/get-instance.js";
 import { getInstances } from "./instances/get-instances.js";
+import { getOperation } from "./operations/get-operation.js";
+import { getOperations } from "./operations/get-operations.js";
+import { getOperationsForResource } from "./operations/get-operations-for-resource.js";
+import { tagResource } from "./tags/tag-resource.js";
+import { untagResource } from "./tags/untag-resource.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -119,9 +124,9 @@ export const operations: OperationTable<OperationName> = {
   GetLoadBalancerTlsCertificates: notImplemented,
   GetLoadBalancerTlsPolicies: notImplemented,
   GetLoadBalancers: notImplemented,
-  GetOperation: notImplemented,
-  GetOperations: notImplemented,
-  GetOperationsForResource: notImplemented,
+  GetOperation: getOperation,
+  GetOperations: getOperations,
+  GetOperationsForResource: getOperationsForResource,
   GetProfile: notImplemented,
   GetRegions: notImplemented,
   GetRelationalDatabase: notImplemented,
@@ -161,10 +166,10 @@ export const operations: OperationTable<OperationName> = {
   StopGUISession: notImplemented,
   StopInstance: notImplemented,
   StopRelationalDatabase: notImplemented,
-  TagResource: notImplemented,
+  TagResource: tagResource,
   TestAlarm: notImplemented,
   UnpeerVpc: notImplemented,
-  UntagResource: notImplemented,
+  UntagResource: untagResource,
   UpdateBucket: notImplemented,
   UpdateBucketBundle: notImplemented,
   UpdateContainerService: notImplemented,
