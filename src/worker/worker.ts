@@ -40,6 +40,8 @@ export function createWorker(env: JobEnv, handlers: Record<string, JobHandler>, 
         const room = concurrency - inFlight;
         if (room <= 0) return;
         const jobs = await env.store.transaction((tx) => tx.jobs.claimDue(env.clock.now(), room));
+        // Stopped while claiming: leave them claimed; the next start puts them back in the queue.
+        if (stopped) return;
         for (const job of jobs) launch(job);
         if (jobs.length === room) again = true;
       } while (again);
@@ -48,6 +50,7 @@ export function createWorker(env: JobEnv, handlers: Record<string, JobHandler>, 
       env.log.error("worker.drain", { error: String(e) });
     } finally {
       draining = false;
+      if (again) kick(); // a kick that arrived while the wake timer was being set
       if (inFlight === 0 && !stopped) await notifyIdle();
     }
   }
