@@ -12,6 +12,11 @@ import { downloadDefaultKeyPair } from "./key-pairs/download-default-key-pair.js
 import { getKeyPair } from "./key-pairs/get-key-pair.js";
 import { getKeyPairs } from "./key-pairs/get-key-pairs.js";
 import { importKeyPair } from "./key-pairs/import-key-pair.js";
+import { getOperation } from "./operations/get-operation.js";
+import { getOperations } from "./operations/get-operations.js";
+import { getOperationsForResource } from "./operations/get-operations-for-resource.js";
+import { tagResource } from "./tags/tag-resource.js";
+import { untagResource } from "./tags/untag-resource.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -128,9 +133,9 @@ export const operations: OperationTable<OperationName> = {
   GetLoadBalancerTlsCertificates: notImplemented,
   GetLoadBalancerTlsPolicies: notImplemented,
   GetLoadBalancers: notImplemented,
-  GetOperation: notImplemented,
-  GetOperations: notImplemented,
-  GetOperationsForResource: notImplemented,
+  GetOperation: getOperation,
+  GetOperations: getOperations,
+  GetOperationsForResource: getOperationsForResource,
   GetProfile: notImplemented,
   GetRegions: getRegions,
   GetRelationalDatabase: notImplemented,
@@ -170,10 +175,10 @@ export const operations: OperationTable<OperationName> = {
   StopGUISession: notImplemented,
   StopInstance: notImplemented,
   StopRelationalDatabase: notImplemented,
-  TagResource: notImplemented,
+  TagResource: tagResource,
   TestAlarm: notImplemented,
   UnpeerVpc: notImplemented,
-  UntagResource: notImplemented,
+  UntagResource: untagResource,
   UpdateBucket: notImplemented,
   UpdateBucketBundle: notImplemented,
   UpdateContainerService: notImplemented,

@@ -38,7 +38,7 @@ export function jobRepository(db: Database.Database): JobRepository {
     async nextRunAt() {
       return next.get()!.t ?? undefined;
     },
-    async pending(now) {
+    async pending(now = Number.MAX_SAFE_INTEGER) {
       return pending.get(now)!.n;
     },
   };
