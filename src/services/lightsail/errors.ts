@@ -30,3 +30,10 @@ export const operationFailure = (message: string, code = "OperationFailure") =>
   lightsailError("OperationFailureException", 400, code, message, "Wait for the resource to reach a state that allows this operation.");
 
 export const invalidPageToken = (token: string) => invalidInput(`The page token '${token}' is not valid.`);
+
+/** The resource's current state does not allow the action, e.g. starting a running instance. */
+export const invalidState = (resourceType: string, name: string, state: string, action: string, allowed: readonly string[]) =>
+  operationFailure(
+    `The ${resourceType} ${name} is ${state}; ${action} needs it to be ${allowed.join(" or ")}.`,
+    "InvalidResourceState",
+  );

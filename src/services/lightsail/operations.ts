@@ -1,8 +1,20 @@
 import { notImplemented, type OperationTable } from "../context.js";
 import type { OperationName } from "./generated/operations.js";
+import { closeInstancePublicPorts } from "./instances/close-instance-public-ports.js";
 import { createInstances } from "./instances/create-instances.js";
+import { deleteInstance } from "./instances/delete-instance.js";
+import { getInstanceAccessDetails } from "./instances/get-instance-access-details.js";
+import { getInstancePortStates } from "./instances/get-instance-port-states.js";
+import { getInstanceState } from "./instances/get-instance-state.js";
 import { getInstance } from "./instances/get-instance.js";
 import { getInstances } from "./instances/get-instances.js";
+import { openInstancePublicPorts } from "./instances/open-instance-public-ports.js";
+import { putInstancePublicPorts } from "./instances/put-instance-public-ports.js";
+import { rebootInstance } from "./instances/reboot-instance.js";
+import { setIpAddressType } from "./instances/set-ip-address-type.js";
+import { startInstance } from "./instances/start-instance.js";
+import { stopInstance } from "./instances/stop-instance.js";
+import { updateInstanceMetadataOptions } from "./instances/update-instance-metadata-options.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -16,7 +28,7 @@ export const operations: OperationTable<OperationName> = {
   AttachLoadBalancerTlsCertificate: notImplemented,
   AttachStaticIp: notImplemented,
   CheckSubdomainAvailability: notImplemented,
-  CloseInstancePublicPorts: notImplemented,
+  CloseInstancePublicPorts: closeInstancePublicPorts,
   CopySnapshot: notImplemented,
   CreateBucket: notImplemented,
   CreateBucketAccessKey: notImplemented,
@@ -56,7 +68,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteDistribution: notImplemented,
   DeleteDomain: notImplemented,
   DeleteDomainEntry: notImplemented,
-  DeleteInstance: notImplemented,
+  DeleteInstance: deleteInstance,
   DeleteInstanceSnapshot: notImplemented,
   DeleteKeyPair: notImplemented,
   DeleteKnownHostKeys: notImplemented,
@@ -105,12 +117,12 @@ export const operations: OperationTable<OperationName> = {
   GetDomains: notImplemented,
   GetExportSnapshotRecords: notImplemented,
   GetInstance: getInstance,
-  GetInstanceAccessDetails: notImplemented,
+  GetInstanceAccessDetails: getInstanceAccessDetails,
   GetInstanceMetricData: notImplemented,
-  GetInstancePortStates: notImplemented,
+  GetInstancePortStates: getInstancePortStates,
   GetInstanceSnapshot: notImplemented,
   GetInstanceSnapshots: notImplemented,
-  GetInstanceState: notImplemented,
+  GetInstanceState: getInstanceState,
   GetInstances: getInstances,
   GetKeyPair: notImplemented,
   GetKeyPairs: notImplemented,
@@ -142,24 +154,24 @@ export const operations: OperationTable<OperationName> = {
   GetSubdomains: notImplemented,
   ImportKeyPair: notImplemented,
   IsVpcPeered: notImplemented,
-  OpenInstancePublicPorts: notImplemented,
+  OpenInstancePublicPorts: openInstancePublicPorts,
   PeerVpc: notImplemented,
   PutAlarm: notImplemented,
-  PutInstancePublicPorts: notImplemented,
-  RebootInstance: notImplemented,
+  PutInstancePublicPorts: putInstancePublicPorts,
+  RebootInstance: rebootInstance,
   RebootRelationalDatabase: notImplemented,
   RegisterContainerImage: notImplemented,
   ReleaseStaticIp: notImplemented,
   ResetDistributionCache: notImplemented,
   SendContactMethodVerification: notImplemented,
-  SetIpAddressType: notImplemented,
+  SetIpAddressType: setIpAddressType,
   SetResourceAccessForBucket: notImplemented,
   SetupInstanceHttps: notImplemented,
   StartGUISession: notImplemented,
-  StartInstance: notImplemented,
+  StartInstance: startInstance,
   StartRelationalDatabase: notImplemented,
   StopGUISession: notImplemented,
-  StopInstance: notImplemented,
+  StopInstance: stopInstance,
   StopRelationalDatabase: notImplemented,
   TagResource: notImplemented,
   TestAlarm: notImplemented,
@@ -171,7 +183,7 @@ export const operations: OperationTable<OperationName> = {
   UpdateDistribution: notImplemented,
   UpdateDistributionBundle: notImplemented,
   UpdateDomainEntry: notImplemented,
-  UpdateInstanceMetadataOptions: notImplemented,
+  UpdateInstanceMetadataOptions: updateInstanceMetadataOptions,
   UpdateLoadBalancerAttribute: notImplemented,
   UpdateRelationalDatabase: notImplemented,
   UpdateRelationalDatabaseParameters: notImplemented,
