@@ -42,24 +42,22 @@ export const setIpAddressType: Handler<SetIpAddressTypeRequest, SetIpAddressType
 function withAddresses(r: InstanceRecord, type: IpAddressType): InstanceRecord {
   const hasIpv4 = type !== "ipv6";
   const hasIpv6 = type !== "ipv4";
+  const hadIpv6 = r.ipAddressType !== "ipv4";
   return {
     ...r,
     ipAddressType: type,
     publicIpAddress: hasIpv4 ? (r.publicIpAddress ?? publicAddress()) : undefined,
     ipv6Addresses: hasIpv6 ? (r.ipv6Addresses.length > 0 ? r.ipv6Addresses : [ipv6Address()]) : [],
-    ports: r.ports.flatMap((p) => rulesFor(p, hasIpv6)),
+    ports: hasIpv6 === hadIpv6 ? r.ports : r.ports.flatMap((p) => (hasIpv6 ? [openToIpv6(p)] : withoutIpv6(p))),
   };
 }
 
-/**
- * IPv6 sources go when the instance loses IPv6; rules open to all of IPv4 become open to all of
- * IPv6 as well when it gains IPv6, as on a new dual-stack instance.
- */
-function rulesFor(p: PortRecord, hasIpv6: boolean): PortRecord[] {
-  if (!hasIpv6) {
-    const rule = { ...p, ipv6Cidrs: [] };
-    return rule.cidrs.length + rule.cidrListAliases.length === 0 ? [] : [rule];
-  }
-  if (p.cidrs.includes("0.0.0.0/0") && !p.ipv6Cidrs.includes("::/0")) return [{ ...p, ipv6Cidrs: [...p.ipv6Cidrs, "::/0"] }];
-  return [p];
+/** Losing IPv6 takes the IPv6 sources off every rule (and the rules that had no others). */
+function withoutIpv6(p: PortRecord): PortRecord[] {
+  const rule = { ...p, ipv6Cidrs: [] };
+  return rule.cidrs.length + rule.cidrListAliases.length === 0 ? [] : [rule];
 }
+
+/** Gaining IPv6 opens all of IPv6 where all of IPv4 is open, as on a new dual-stack instance. */
+const openToIpv6 = (p: PortRecord): PortRecord =>
+  p.cidrs.includes("0.0.0.0/0") && !p.ipv6Cidrs.includes("::/0") ? { ...p, ipv6Cidrs: [...p.ipv6Cidrs, "::/0"] } : p;
