@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import {
   CreateInstancesCommand,
+  CreateKeyPairCommand,
+  DownloadDefaultKeyPairCommand,
   GetInstanceAccessDetailsCommand,
   GetInstanceCommand,
   PutInstancePublicPortsCommand,
@@ -10,8 +12,7 @@ import {
   UpdateInstanceMetadataOptionsCommand,
 } from "@aws-sdk/client-lightsail";
 import sshpk from "sshpk";
-import { generateSshKey } from "../../src/core/ssh-keys.js";
-import { base, defaultScope, runningInstance, settle, storedOperation } from "../helpers/instances.js";
+import { base, runningInstance, settle, storedOperation } from "../helpers/instances.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
 describe("instance settings", () => {
@@ -35,21 +36,15 @@ describe("instance settings", () => {
       assert.equal(accessDetails?.ipAddress, box.publicIpAddress);
       assert.deepEqual(accessDetails?.ipv6Addresses, box.ipv6Addresses);
       assert.ok(accessDetails!.expiresAt! > t.skiff.clock.date());
-      const defaultKey = await t.skiff.store.read((tx) => tx.keyPairs.get(defaultScope, "LightsailDefaultKeyPair"));
-      assert.equal(accessDetails?.privateKey, defaultKey?.privateKey);
+      const defaultKey = await t.lightsail.send(new DownloadDefaultKeyPairCommand({}));
+      assert.equal(accessDetails?.privateKey, defaultKey.privateKeyBase64);
       const publicPart = sshpk.parsePrivateKey(accessDetails!.privateKey!, "pem").toPublic();
-      assert.equal(publicPart.fingerprint("sha256").toString(), sshpk.parseKey(defaultKey!.publicKey, "ssh").fingerprint("sha256").toString());
+      assert.equal(publicPart.fingerprint("sha256").toString(), sshpk.parseKey(defaultKey.publicKeyBase64!, "ssh").fingerprint("sha256").toString());
       assert.equal(accessDetails?.certKey, undefined);
     });
 
     it("gives no private key for an instance with the user's own key pair", async () => {
-      const key = generateSshKey("mine");
-      await t.skiff.store.transaction((tx) =>
-        tx.keyPairs.insert(defaultScope, {
-          name: "mine", arn: "arn:aws:lightsail:us-east-1:000000000000:KeyPair/x", supportCode: "1/mine", createdAt: 0,
-          fingerprint: key.fingerprint, publicKey: key.publicKey, tags: [], isDefault: false,
-        }),
-      );
+      await t.lightsail.send(new CreateKeyPairCommand({ keyPairName: "mine" }));
       await runningInstance(t, "box", { keyPairName: "mine" });
       const { accessDetails } = await t.lightsail.send(new GetInstanceAccessDetailsCommand({ instanceName: "box", protocol: "ssh" }));
       assert.equal(accessDetails?.privateKey, undefined);

@@ -1,5 +1,8 @@
 import { notImplemented, type OperationTable } from "../context.js";
 import type { OperationName } from "./generated/operations.js";
+import { getBlueprints } from "./catalog/get-blueprints.js";
+import { getBundles } from "./catalog/get-bundles.js";
+import { getRegions } from "./catalog/get-regions.js";
 import { closeInstancePublicPorts } from "./instances/close-instance-public-ports.js";
 import { createInstances } from "./instances/create-instances.js";
 import { deleteInstance } from "./instances/delete-instance.js";
@@ -15,6 +18,12 @@ import { setIpAddressType } from "./instances/set-ip-address-type.js";
 import { startInstance } from "./instances/start-instance.js";
 import { stopInstance } from "./instances/stop-instance.js";
 import { updateInstanceMetadataOptions } from "./instances/update-instance-metadata-options.js";
+import { createKeyPair } from "./key-pairs/create-key-pair.js";
+import { deleteKeyPair } from "./key-pairs/delete-key-pair.js";
+import { downloadDefaultKeyPair } from "./key-pairs/download-default-key-pair.js";
+import { getKeyPair } from "./key-pairs/get-key-pair.js";
+import { getKeyPairs } from "./key-pairs/get-key-pairs.js";
+import { importKeyPair } from "./key-pairs/import-key-pair.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -48,7 +57,7 @@ export const operations: OperationTable<OperationName> = {
   CreateInstanceSnapshot: notImplemented,
   CreateInstances: createInstances,
   CreateInstancesFromSnapshot: notImplemented,
-  CreateKeyPair: notImplemented,
+  CreateKeyPair: createKeyPair,
   CreateLoadBalancer: notImplemented,
   CreateLoadBalancerTlsCertificate: notImplemented,
   CreateRelationalDatabase: notImplemented,
@@ -70,7 +79,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteDomainEntry: notImplemented,
   DeleteInstance: deleteInstance,
   DeleteInstanceSnapshot: notImplemented,
-  DeleteKeyPair: notImplemented,
+  DeleteKeyPair: deleteKeyPair,
   DeleteKnownHostKeys: notImplemented,
   DeleteLoadBalancer: notImplemented,
   DeleteLoadBalancerTlsCertificate: notImplemented,
@@ -82,18 +91,18 @@ export const operations: OperationTable<OperationName> = {
   DetachInstancesFromLoadBalancer: notImplemented,
   DetachStaticIp: notImplemented,
   DisableAddOn: notImplemented,
-  DownloadDefaultKeyPair: notImplemented,
+  DownloadDefaultKeyPair: downloadDefaultKeyPair,
   EnableAddOn: notImplemented,
   ExportSnapshot: notImplemented,
   GetActiveNames: notImplemented,
   GetAlarms: notImplemented,
   GetAutoSnapshots: notImplemented,
-  GetBlueprints: notImplemented,
+  GetBlueprints: getBlueprints,
   GetBucketAccessKeys: notImplemented,
   GetBucketBundles: notImplemented,
   GetBucketMetricData: notImplemented,
   GetBuckets: notImplemented,
-  GetBundles: notImplemented,
+  GetBundles: getBundles,
   GetCertificates: notImplemented,
   GetCloudFormationStackRecords: notImplemented,
   GetContactMethods: notImplemented,
@@ -124,8 +133,8 @@ export const operations: OperationTable<OperationName> = {
   GetInstanceSnapshots: notImplemented,
   GetInstanceState: getInstanceState,
   GetInstances: getInstances,
-  GetKeyPair: notImplemented,
-  GetKeyPairs: notImplemented,
+  GetKeyPair: getKeyPair,
+  GetKeyPairs: getKeyPairs,
   GetLoadBalancer: notImplemented,
   GetLoadBalancerMetricData: notImplemented,
   GetLoadBalancerTlsCertificates: notImplemented,
@@ -135,7 +144,7 @@ export const operations: OperationTable<OperationName> = {
   GetOperations: notImplemented,
   GetOperationsForResource: notImplemented,
   GetProfile: notImplemented,
-  GetRegions: notImplemented,
+  GetRegions: getRegions,
   GetRelationalDatabase: notImplemented,
   GetRelationalDatabaseBlueprints: notImplemented,
   GetRelationalDatabaseBundles: notImplemented,
@@ -152,7 +161,7 @@ export const operations: OperationTable<OperationName> = {
   GetStaticIp: notImplemented,
   GetStaticIps: notImplemented,
   GetSubdomains: notImplemented,
-  ImportKeyPair: notImplemented,
+  ImportKeyPair: importKeyPair,
   IsVpcPeered: notImplemented,
   OpenInstancePublicPorts: openInstancePublicPorts,
   PeerVpc: notImplemented,
