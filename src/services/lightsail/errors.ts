@@ -32,3 +32,10 @@ export const operationFailure = (message: string, code = "OperationFailure") =>
 export const invalidPageToken = (token: string) => invalidInput(`The page token '${token}' is not valid.`);
 
 export const invalidPublicKey = () => invalidInput("The format of this public key is not valid", "InvalidKey.Format");
+
+/** The resource's current state does not allow the action, e.g. starting a running instance. */
+export const invalidState = (resourceType: string, name: string, state: string, action: string, allowed: readonly string[]) =>
+  operationFailure(
+    `The ${resourceType} ${name} is ${state}; ${action} needs it to be ${allowed.join(" or ")}.`,
+    "InvalidResourceState",
+  );

@@ -3,9 +3,21 @@ import type { OperationName } from "./generated/operations.js";
 import { getBlueprints } from "./catalog/get-blueprints.js";
 import { getBundles } from "./catalog/get-bundles.js";
 import { getRegions } from "./catalog/get-regions.js";
+import { closeInstancePublicPorts } from "./instances/close-instance-public-ports.js";
 import { createInstances } from "./instances/create-instances.js";
+import { deleteInstance } from "./instances/delete-instance.js";
+import { getInstanceAccessDetails } from "./instances/get-instance-access-details.js";
+import { getInstancePortStates } from "./instances/get-instance-port-states.js";
+import { getInstanceState } from "./instances/get-instance-state.js";
 import { getInstance } from "./instances/get-instance.js";
 import { getInstances } from "./instances/get-instances.js";
+import { openInstancePublicPorts } from "./instances/open-instance-public-ports.js";
+import { putInstancePublicPorts } from "./instances/put-instance-public-ports.js";
+import { rebootInstance } from "./instances/reboot-instance.js";
+import { setIpAddressType } from "./instances/set-ip-address-type.js";
+import { startInstance } from "./instances/start-instance.js";
+import { stopInstance } from "./instances/stop-instance.js";
+import { updateInstanceMetadataOptions } from "./instances/update-instance-metadata-options.js";
 import { createKeyPair } from "./key-pairs/create-key-pair.js";
 import { deleteKeyPair } from "./key-pairs/delete-key-pair.js";
 import { downloadDefaultKeyPair } from "./key-pairs/download-default-key-pair.js";
@@ -30,7 +42,7 @@ export const operations: OperationTable<OperationName> = {
   AttachLoadBalancerTlsCertificate: notImplemented,
   AttachStaticIp: notImplemented,
   CheckSubdomainAvailability: notImplemented,
-  CloseInstancePublicPorts: notImplemented,
+  CloseInstancePublicPorts: closeInstancePublicPorts,
   CopySnapshot: notImplemented,
   CreateBucket: notImplemented,
   CreateBucketAccessKey: notImplemented,
@@ -70,7 +82,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteDistribution: notImplemented,
   DeleteDomain: notImplemented,
   DeleteDomainEntry: notImplemented,
-  DeleteInstance: notImplemented,
+  DeleteInstance: deleteInstance,
   DeleteInstanceSnapshot: notImplemented,
   DeleteKeyPair: deleteKeyPair,
   DeleteKnownHostKeys: notImplemented,
@@ -119,12 +131,12 @@ export const operations: OperationTable<OperationName> = {
   GetDomains: notImplemented,
   GetExportSnapshotRecords: notImplemented,
   GetInstance: getInstance,
-  GetInstanceAccessDetails: notImplemented,
+  GetInstanceAccessDetails: getInstanceAccessDetails,
   GetInstanceMetricData: notImplemented,
-  GetInstancePortStates: notImplemented,
+  GetInstancePortStates: getInstancePortStates,
   GetInstanceSnapshot: notImplemented,
   GetInstanceSnapshots: notImplemented,
-  GetInstanceState: notImplemented,
+  GetInstanceState: getInstanceState,
   GetInstances: getInstances,
   GetKeyPair: getKeyPair,
   GetKeyPairs: getKeyPairs,
@@ -156,24 +168,24 @@ export const operations: OperationTable<OperationName> = {
   GetSubdomains: notImplemented,
   ImportKeyPair: importKeyPair,
   IsVpcPeered: notImplemented,
-  OpenInstancePublicPorts: notImplemented,
+  OpenInstancePublicPorts: openInstancePublicPorts,
   PeerVpc: notImplemented,
   PutAlarm: notImplemented,
-  PutInstancePublicPorts: notImplemented,
-  RebootInstance: notImplemented,
+  PutInstancePublicPorts: putInstancePublicPorts,
+  RebootInstance: rebootInstance,
   RebootRelationalDatabase: notImplemented,
   RegisterContainerImage: notImplemented,
   ReleaseStaticIp: notImplemented,
   ResetDistributionCache: notImplemented,
   SendContactMethodVerification: notImplemented,
-  SetIpAddressType: notImplemented,
+  SetIpAddressType: setIpAddressType,
   SetResourceAccessForBucket: notImplemented,
   SetupInstanceHttps: notImplemented,
   StartGUISession: notImplemented,
-  StartInstance: notImplemented,
+  StartInstance: startInstance,
   StartRelationalDatabase: notImplemented,
   StopGUISession: notImplemented,
-  StopInstance: notImplemented,
+  StopInstance: stopInstance,
   StopRelationalDatabase: notImplemented,
   TagResource: tagResource,
   TestAlarm: notImplemented,
@@ -185,7 +197,7 @@ export const operations: OperationTable<OperationName> = {
   UpdateDistribution: notImplemented,
   UpdateDistributionBundle: notImplemented,
   UpdateDomainEntry: notImplemented,
-  UpdateInstanceMetadataOptions: notImplemented,
+  UpdateInstanceMetadataOptions: updateInstanceMetadataOptions,
   UpdateLoadBalancerAttribute: notImplemented,
   UpdateRelationalDatabase: notImplemented,
   UpdateRelationalDatabaseParameters: notImplemented,

@@ -14,8 +14,10 @@ export interface InstanceJobPayload {
 
 /**
  * A job that asks the driver for one change of an instance and then moves it from `from` to `to`
- * and ends its Operations. If the instance is gone or was moved on meanwhile, only the
- * Operations end.
+ * and ends its Operations. If the instance was moved on meanwhile, only the Operations end. If it
+ * was deleted before the job began, the driver is not asked at all; if it was deleted while the
+ * driver worked, the machine the driver just made or started is destroyed too, so that a create
+ * or start finishing after the delete's own destroy leaves nothing behind.
  */
 export function instanceTransition(
   from: InstanceStateName,
@@ -26,7 +28,11 @@ export function instanceTransition(
     async run(job, env, finish) {
       const payload = job.payload as InstanceJobPayload;
       const scope = jobScope(job);
-      await act(payload, env);
+      const exists = async () => (await env.store.read((tx) => tx.instances.get(scope, payload.name)))?.computeId === payload.computeId;
+      if (await exists()) {
+        await act(payload, env);
+        if (!(await exists())) await env.driver.destroy(payload.computeId);
+      }
       await finish(async (tx) => {
         const record = await tx.instances.get(scope, payload.name);
         if (record && record.computeId === payload.computeId && record.state === from) {

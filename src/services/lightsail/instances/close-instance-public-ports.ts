@@ -1,0 +1,14 @@
+import type { CloseInstancePublicPortsRequest, CloseInstancePublicPortsResult } from "@aws-sdk/client-lightsail";
+import type { Handler } from "../../context.js";
+import { findInstance, instanceOperation } from "./lookup.js";
+import { closeRule, portDetails, portRule } from "./ports.js";
+
+export const closeInstancePublicPorts: Handler<CloseInstancePublicPortsRequest, CloseInstancePublicPortsResult> = async (ctx, input) => {
+  const operation = await ctx.transaction(async (tx) => {
+    const record = await findInstance(tx, ctx, input.instanceName!);
+    const rule = portRule(input.portInfo!, record.ipAddressType, "portInfo");
+    await tx.instances.update(ctx, { ...record, ports: closeRule(record.ports, input.portInfo!, rule) });
+    return instanceOperation(tx, ctx, ctx.clock.now(), record, "CloseInstancePublicPorts", { operationDetails: portDetails(rule), done: true });
+  });
+  return { operation };
+};

@@ -1,0 +1,24 @@
+import type { DeleteInstanceRequest, DeleteInstanceResult } from "@aws-sdk/client-lightsail";
+import type { Handler } from "../../context.js";
+import { findInstance, instanceOperation } from "./lookup.js";
+
+/**
+ * Removes the instance and frees its name at once (GetInstance answers NotFound right after, as
+ * Terraform and Ansible expect) and answers with a Succeeded DeleteInstance operation; the driver
+ * destroys the machine in the background. Any state is accepted, like EC2's TerminateInstances,
+ * so that an instance whose create failed can always be removed. Its add-ons go with it whether
+ * or not `forceDeleteAddOns` is set (see GAPS.md).
+ */
+export const deleteInstance: Handler<DeleteInstanceRequest, DeleteInstanceResult> = async (ctx, input) => {
+  const name = input.instanceName!;
+  const operation = await ctx.transaction(async (tx) => {
+    const record = await findInstance(tx, ctx, name);
+    const now = ctx.clock.now();
+    await tx.instances.delete(ctx, name);
+    await tx.names.release(ctx, name);
+    const op = await instanceOperation(tx, ctx, now, record, "DeleteInstance", { done: true });
+    await tx.jobs.enqueue(ctx, "lightsail.instance.delete", { name, computeId: record.computeId, operationIds: [] }, now);
+    return op;
+  });
+  return { operations: [operation] };
+};
