@@ -25,6 +25,9 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
     async reboot() {
       await clock.sleep(transitionMs);
     },
+    // Nothing runs, so nothing writes: a sim snapshot is consistent without holding anything.
+    async freeze() {},
+    async thaw() {},
     async destroy(id) {
       await clock.sleep(transitionMs);
       running.delete(id);

@@ -1,4 +1,8 @@
 import type { JobHandler } from "../job.js";
+import { ec2InstanceJobs } from "./ec2-instance-jobs.js";
+import { EC2_JOBS } from "./ec2-payloads.js";
+import { takeSnapshots } from "./ec2-snapshot-jobs.js";
+import { ec2VolumeJobs } from "./ec2-volume-jobs.js";
 import { instanceTransition } from "./instance-transition.js";
 
 /** Job kinds and what runs them. Handlers enqueue by these names. */
@@ -8,4 +12,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   "lightsail.instance.stop": instanceTransition("stopping", "stopped", (p, { driver }) => driver.stop(p.computeId, { force: !!p.force })),
   "lightsail.instance.reboot": instanceTransition("running", "running", (p, { driver }) => driver.reboot(p.computeId)),
   "lightsail.instance.delete": instanceTransition("shutting-down", "terminated", (p, { driver }) => driver.destroy(p.computeId)),
+  ...ec2InstanceJobs,
+  ...ec2VolumeJobs,
+  [EC2_JOBS.snapshotsTake]: takeSnapshots,
 };
