@@ -16,6 +16,9 @@ export const invalidParameterValue = (message: string) => ec2Error("InvalidParam
 export const invalidValue = (parameter: string, value: unknown, expected?: string) =>
   invalidParameterValue(`Value (${String(value)}) for parameter ${parameter} is invalid.${expected ? ` Expected: ${expected}.` : ""}`);
 export const invalidParameterCombination = (message: string) => ec2Error("InvalidParameterCombination", message);
+export const invalidParameterDependency = (message: string) => ec2Error("InvalidParameterDependency", message);
+export const noOutposts = (parameter: string) =>
+  invalidParameterValue(`Skiff has no Outposts: every resource is in the region, so leave out ${parameter}.`);
 export const invalidFilter = (name: string) => invalidParameterValue(`The filter '${name}' is invalid`);
 export const invalidPaginationToken = (token: string) =>
   ec2Error("InvalidPaginationToken", `The pagination token '${token}' is not valid or has expired.`);

@@ -1,7 +1,35 @@
 import { notImplemented, type OperationTable } from "../context.js";
 import type { OperationName } from "./generated/operations.js";
+import { describeImages } from "./images/describe-images.js";
+import { describeInstanceStatus } from "./instances/describe-instance-status.js";
 import { describeInstances } from "./instances/describe-instances.js";
+import { rebootInstances } from "./instances/reboot-instances.js";
 import { runInstances } from "./instances/run-instances.js";
+import { startInstances } from "./instances/start-instances.js";
+import { stopInstances } from "./instances/stop-instances.js";
+import { terminateInstances } from "./instances/terminate-instances.js";
+import { createKeyPair } from "./key-pairs/create-key-pair.js";
+import { deleteKeyPair } from "./key-pairs/delete-key-pair.js";
+import { describeKeyPairs } from "./key-pairs/describe-key-pairs.js";
+import { importKeyPair } from "./key-pairs/import-key-pair.js";
+import { copySnapshot } from "./snapshots/copy-snapshot.js";
+import { createSnapshot } from "./snapshots/create-snapshot.js";
+import { createSnapshots } from "./snapshots/create-snapshots.js";
+import { deleteSnapshot } from "./snapshots/delete-snapshot.js";
+import { describeSnapshotAttribute } from "./snapshots/describe-snapshot-attribute.js";
+import { describeSnapshots } from "./snapshots/describe-snapshots.js";
+import { modifySnapshotAttribute } from "./snapshots/modify-snapshot-attribute.js";
+import { createTags } from "./tags/create-tags.js";
+import { deleteTags } from "./tags/delete-tags.js";
+import { describeTags } from "./tags/describe-tags.js";
+import { attachVolume } from "./volumes/attach-volume.js";
+import { createVolume } from "./volumes/create-volume.js";
+import { deleteVolume } from "./volumes/delete-volume.js";
+import { describeVolumesModifications } from "./volumes/describe-volumes-modifications.js";
+import { describeVolumes } from "./volumes/describe-volumes.js";
+import { detachVolume } from "./volumes/detach-volume.js";
+import { modifyVolume } from "./volumes/modify-volume.js";
+import { describeAvailabilityZones } from "./zones/describe-availability-zones.js";
 
 /**
  * Every EC2 operation of the official model, and what answers it. A new model version adds names
@@ -51,7 +79,7 @@ export const operations: OperationTable<OperationName> = {
   AttachInternetGateway: notImplemented,
   AttachNetworkInterface: notImplemented,
   AttachVerifiedAccessTrustProvider: notImplemented,
-  AttachVolume: notImplemented,
+  AttachVolume: attachVolume,
   AttachVpnGateway: notImplemented,
   AuthorizeClientVpnIngress: notImplemented,
   AuthorizeSecurityGroupEgress: notImplemented,
@@ -72,7 +100,7 @@ export const operations: OperationTable<OperationName> = {
   ConfirmProductInstance: notImplemented,
   CopyFpgaImage: notImplemented,
   CopyImage: notImplemented,
-  CopySnapshot: notImplemented,
+  CopySnapshot: copySnapshot,
   CopyVolumes: notImplemented,
   CreateApplicationStatusCheck: notImplemented,
   CreateCapacityManagerDataExport: notImplemented,
@@ -112,7 +140,7 @@ export const operations: OperationTable<OperationName> = {
   CreateIpamResourceDiscovery: notImplemented,
   CreateIpamRoutingPolicyRegistration: notImplemented,
   CreateIpamScope: notImplemented,
-  CreateKeyPair: notImplemented,
+  CreateKeyPair: createKeyPair,
   CreateLaunchTemplate: notImplemented,
   CreateLaunchTemplateVersion: notImplemented,
   CreateLocalGatewayRoute: notImplemented,
@@ -145,13 +173,13 @@ export const operations: OperationTable<OperationName> = {
   CreateSecondaryNetwork: notImplemented,
   CreateSecondarySubnet: notImplemented,
   CreateSecurityGroup: notImplemented,
-  CreateSnapshot: notImplemented,
-  CreateSnapshots: notImplemented,
+  CreateSnapshot: createSnapshot,
+  CreateSnapshots: createSnapshots,
   CreateSpotDatafeedSubscription: notImplemented,
   CreateStoreImageTask: notImplemented,
   CreateSubnet: notImplemented,
   CreateSubnetCidrReservation: notImplemented,
-  CreateTags: notImplemented,
+  CreateTags: createTags,
   CreateTrafficMirrorFilter: notImplemented,
   CreateTrafficMirrorFilterRule: notImplemented,
   CreateTrafficMirrorSession: notImplemented,
@@ -174,7 +202,7 @@ export const operations: OperationTable<OperationName> = {
   CreateVerifiedAccessGroup: notImplemented,
   CreateVerifiedAccessInstance: notImplemented,
   CreateVerifiedAccessTrustProvider: notImplemented,
-  CreateVolume: notImplemented,
+  CreateVolume: createVolume,
   CreateVpc: notImplemented,
   CreateVpcBlockPublicAccessExclusion: notImplemented,
   CreateVpcEncryptionControl: notImplemented,
@@ -214,7 +242,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteIpamResourceDiscovery: notImplemented,
   DeleteIpamRoutingPolicyRegistration: notImplemented,
   DeleteIpamScope: notImplemented,
-  DeleteKeyPair: notImplemented,
+  DeleteKeyPair: deleteKeyPair,
   DeleteLaunchTemplate: notImplemented,
   DeleteLaunchTemplateVersions: notImplemented,
   DeleteLocalGatewayRoute: notImplemented,
@@ -246,11 +274,11 @@ export const operations: OperationTable<OperationName> = {
   DeleteSecondaryNetwork: notImplemented,
   DeleteSecondarySubnet: notImplemented,
   DeleteSecurityGroup: notImplemented,
-  DeleteSnapshot: notImplemented,
+  DeleteSnapshot: deleteSnapshot,
   DeleteSpotDatafeedSubscription: notImplemented,
   DeleteSubnet: notImplemented,
   DeleteSubnetCidrReservation: notImplemented,
-  DeleteTags: notImplemented,
+  DeleteTags: deleteTags,
   DeleteTrafficMirrorFilter: notImplemented,
   DeleteTrafficMirrorFilterRule: notImplemented,
   DeleteTrafficMirrorSession: notImplemented,
@@ -274,7 +302,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteVerifiedAccessGroup: notImplemented,
   DeleteVerifiedAccessInstance: notImplemented,
   DeleteVerifiedAccessTrustProvider: notImplemented,
-  DeleteVolume: notImplemented,
+  DeleteVolume: deleteVolume,
   DeleteVpc: notImplemented,
   DeleteVpcBlockPublicAccessExclusion: notImplemented,
   DeleteVpcEncryptionControl: notImplemented,
@@ -303,7 +331,7 @@ export const operations: OperationTable<OperationName> = {
   DescribeApplicationStatus: notImplemented,
   DescribeApplicationStatusCheckAssociations: notImplemented,
   DescribeApplicationStatusChecks: notImplemented,
-  DescribeAvailabilityZones: notImplemented,
+  DescribeAvailabilityZones: describeAvailabilityZones,
   DescribeAwsNetworkPerformanceMetricSubscriptions: notImplemented,
   DescribeBundleTasks: notImplemented,
   DescribeByoipCidrs: notImplemented,
@@ -353,7 +381,7 @@ export const operations: OperationTable<OperationName> = {
   DescribeImageReferences: notImplemented,
   DescribeImageUsageReportEntries: notImplemented,
   DescribeImageUsageReports: notImplemented,
-  DescribeImages: notImplemented,
+  DescribeImages: describeImages,
   DescribeImportImageTasks: notImplemented,
   DescribeImportSnapshotTasks: notImplemented,
   DescribeInstanceAttribute: notImplemented,
@@ -364,7 +392,7 @@ export const operations: OperationTable<OperationName> = {
   DescribeInstanceImageMetadata: notImplemented,
   DescribeInstanceSqlHaHistoryStates: notImplemented,
   DescribeInstanceSqlHaStates: notImplemented,
-  DescribeInstanceStatus: notImplemented,
+  DescribeInstanceStatus: describeInstanceStatus,
   DescribeInstanceTopology: notImplemented,
   DescribeInstanceTypeOfferings: notImplemented,
   DescribeInstanceTypes: notImplemented,
@@ -383,7 +411,7 @@ export const operations: OperationTable<OperationName> = {
   DescribeIpamScopes: notImplemented,
   DescribeIpams: notImplemented,
   DescribeIpv6Pools: notImplemented,
-  DescribeKeyPairs: notImplemented,
+  DescribeKeyPairs: describeKeyPairs,
   DescribeLaunchTemplateVersions: notImplemented,
   DescribeLaunchTemplates: notImplemented,
   DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations: notImplemented,
@@ -434,9 +462,9 @@ export const operations: OperationTable<OperationName> = {
   DescribeSecurityGroupVpcAssociations: notImplemented,
   DescribeSecurityGroups: notImplemented,
   DescribeServiceLinkVirtualInterfaces: notImplemented,
-  DescribeSnapshotAttribute: notImplemented,
+  DescribeSnapshotAttribute: describeSnapshotAttribute,
   DescribeSnapshotTierStatus: notImplemented,
-  DescribeSnapshots: notImplemented,
+  DescribeSnapshots: describeSnapshots,
   DescribeSpotDatafeedSubscription: notImplemented,
   DescribeSpotFleetInstances: notImplemented,
   DescribeSpotFleetRequestHistory: notImplemented,
@@ -446,7 +474,7 @@ export const operations: OperationTable<OperationName> = {
   DescribeStaleSecurityGroups: notImplemented,
   DescribeStoreImageTasks: notImplemented,
   DescribeSubnets: notImplemented,
-  DescribeTags: notImplemented,
+  DescribeTags: describeTags,
   DescribeTrafficMirrorFilterRules: notImplemented,
   DescribeTrafficMirrorFilters: notImplemented,
   DescribeTrafficMirrorSessions: notImplemented,
@@ -470,8 +498,8 @@ export const operations: OperationTable<OperationName> = {
   DescribeVerifiedAccessTrustProviders: notImplemented,
   DescribeVolumeAttribute: notImplemented,
   DescribeVolumeStatus: notImplemented,
-  DescribeVolumes: notImplemented,
-  DescribeVolumesModifications: notImplemented,
+  DescribeVolumes: describeVolumes,
+  DescribeVolumesModifications: describeVolumesModifications,
   DescribeVpcAttribute: notImplemented,
   DescribeVpcBlockPublicAccessExclusions: notImplemented,
   DescribeVpcBlockPublicAccessOptions: notImplemented,
@@ -495,7 +523,7 @@ export const operations: OperationTable<OperationName> = {
   DetachInternetGateway: notImplemented,
   DetachNetworkInterface: notImplemented,
   DetachVerifiedAccessTrustProvider: notImplemented,
-  DetachVolume: notImplemented,
+  DetachVolume: detachVolume,
   DetachVpnGateway: notImplemented,
   DisableAddressTransfer: notImplemented,
   DisableAllowedImagesSettings: notImplemented,
@@ -654,7 +682,7 @@ export const operations: OperationTable<OperationName> = {
   ImportClientVpnClientCertificateRevocationList: notImplemented,
   ImportImage: notImplemented,
   ImportInstance: notImplemented,
-  ImportKeyPair: notImplemented,
+  ImportKeyPair: importKeyPair,
   ImportSnapshot: notImplemented,
   ImportVolume: notImplemented,
   ListImagesInRecycleBin: notImplemented,
@@ -711,7 +739,7 @@ export const operations: OperationTable<OperationName> = {
   ModifyReservedInstances: notImplemented,
   ModifyRouteServer: notImplemented,
   ModifySecurityGroupRules: notImplemented,
-  ModifySnapshotAttribute: notImplemented,
+  ModifySnapshotAttribute: modifySnapshotAttribute,
   ModifySnapshotTier: notImplemented,
   ModifySpotFleetRequest: notImplemented,
   ModifySubnetAttribute: notImplemented,
@@ -731,7 +759,7 @@ export const operations: OperationTable<OperationName> = {
   ModifyVerifiedAccessInstance: notImplemented,
   ModifyVerifiedAccessInstanceLoggingConfiguration: notImplemented,
   ModifyVerifiedAccessTrustProvider: notImplemented,
-  ModifyVolume: notImplemented,
+  ModifyVolume: modifyVolume,
   ModifyVolumeAttribute: notImplemented,
   ModifyVpcAttribute: notImplemented,
   ModifyVpcBlockPublicAccessExclusion: notImplemented,
@@ -762,7 +790,7 @@ export const operations: OperationTable<OperationName> = {
   PurchaseHostReservation: notImplemented,
   PurchaseReservedInstancesOffering: notImplemented,
   PurchaseScheduledInstances: notImplemented,
-  RebootInstances: notImplemented,
+  RebootInstances: rebootInstances,
   RegisterImage: notImplemented,
   RegisterInstanceEventNotificationAttributes: notImplemented,
   RegisterTransitGatewayMulticastGroupMembers: notImplemented,
@@ -812,13 +840,13 @@ export const operations: OperationTable<OperationName> = {
   SearchTransitGatewayRoutes: notImplemented,
   SendDiagnosticInterrupt: notImplemented,
   StartDeclarativePoliciesReport: notImplemented,
-  StartInstances: notImplemented,
+  StartInstances: startInstances,
   StartNetworkInsightsAccessScopeAnalysis: notImplemented,
   StartNetworkInsightsAnalysis: notImplemented,
   StartVpcEndpointServicePrivateDnsVerification: notImplemented,
-  StopInstances: notImplemented,
+  StopInstances: stopInstances,
   TerminateClientVpnConnections: notImplemented,
-  TerminateInstances: notImplemented,
+  TerminateInstances: terminateInstances,
   UnassignIpv6Addresses: notImplemented,
   UnassignPrivateIpAddresses: notImplemented,
   UnassignPrivateNatGatewayAddress: notImplemented,

@@ -1,0 +1,12 @@
+import type { DescribeSnapshotAttributeRequest, DescribeSnapshotAttributeResult } from "@aws-sdk/client-ec2";
+import type { Handler } from "../../context.js";
+import { ownSnapshot } from "./lookup.js";
+
+export const describeSnapshotAttribute: Handler<DescribeSnapshotAttributeRequest, DescribeSnapshotAttributeResult> = async (ctx, input) => {
+  const snapshot = await ctx.read((tx) => ownSnapshot(tx, ctx, input.SnapshotId!));
+  if (input.Attribute === "productCodes") return { SnapshotId: snapshot.snapshotId, ProductCodes: [] };
+  return {
+    SnapshotId: snapshot.snapshotId,
+    CreateVolumePermissions: snapshot.createVolumePermissions.map((p) => (p === "all" ? { Group: "all" as const } : { UserId: p })),
+  };
+};
