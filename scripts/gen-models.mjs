@@ -14,7 +14,7 @@ const EC2_OPERATIONS = [
   "AttachVolume", "CopySnapshot", "CreateKeyPair", "CreateSnapshot", "CreateSnapshots", "CreateTags", "CreateVolume",
   "DeleteKeyPair", "DeleteSnapshot", "DeleteTags", "DeleteVolume", "DescribeAvailabilityZones", "DescribeImages",
   "DescribeInstanceStatus", "DescribeInstances", "DescribeKeyPairs", "DescribeSnapshotAttribute", "DescribeSnapshots",
-  "DescribeTags", "DescribeVolumes", "DetachVolume", "ImportKeyPair", "ModifySnapshotAttribute", "ModifyVolume",
+  "DescribeTags", "DescribeVolumes", "DescribeVolumesModifications", "DetachVolume", "ImportKeyPair", "ModifySnapshotAttribute", "ModifyVolume",
   "RebootInstances", "RunInstances", "StartInstances", "StopInstances", "TerminateInstances",
 ];
 

@@ -7,6 +7,7 @@ import { pageLimit, pageStart } from "../paging.js";
 import type { InstanceWithVolumes } from "./instance-filters.js";
 import { instancePage } from "./instance-page.js";
 import { toInstanceState } from "./view.js";
+import { dryRun } from "../request.js";
 
 /** A running sim instance passes both checks at once; other states have no checks to show. */
 const checks = (running: boolean): InstanceStatusSummary =>
@@ -47,6 +48,7 @@ export const describeInstanceStatus: Handler<DescribeInstanceStatusRequest, Desc
   const keep = (x: InstanceWithVolumes) => (input.IncludeAllInstances === true || x.instance.state === "running") && matches(x);
   const limit = pageLimit(input.MaxResults);
   const after = pageStart(input.NextToken);
+  dryRun(input);
   const { items, nextToken } = await ctx.read((tx) => instancePage(tx, ctx, ids, keep, limit, after));
   return { InstanceStatuses: items.map(toStatus), NextToken: nextToken };
 };

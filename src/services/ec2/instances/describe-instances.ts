@@ -7,6 +7,7 @@ import { pageLimit, pageStart } from "../paging.js";
 import { instanceFilters } from "./instance-filters.js";
 import { instancePage } from "./instance-page.js";
 import { toInstance } from "./view.js";
+import { dryRun } from "../request.js";
 
 export const describeInstances: Handler<DescribeInstancesRequest, DescribeInstancesResult> = async (ctx, input) => {
   const ids = checkIds("instance", input.InstanceIds);
@@ -16,6 +17,7 @@ export const describeInstances: Handler<DescribeInstancesRequest, DescribeInstan
   const keep = filterPredicate(input.Filters, instanceFilters);
   const limit = pageLimit(input.MaxResults);
   const after = pageStart(input.NextToken);
+  dryRun(input);
   const { items, nextToken } = await ctx.read((tx) => instancePage(tx, ctx, ids, keep, limit, after));
   const reservations = new Map<string, Reservation>();
   for (const { instance, volumes } of items) {

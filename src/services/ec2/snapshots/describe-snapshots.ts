@@ -7,6 +7,7 @@ import { checkIds, unique } from "../ids.js";
 import { collectPage, pageLimit, pageStart } from "../paging.js";
 import { snapshotFilters } from "./snapshot-filters.js";
 import { toSnapshot } from "./view.js";
+import { dryRun } from "../request.js";
 
 const ACCOUNT = /^\d{12}$/;
 
@@ -29,6 +30,7 @@ export const describeSnapshots: Handler<DescribeSnapshotsRequest, DescribeSnapsh
       const missing = ids.filter((_, i) => !found[i]);
       if (missing.length > 0) throw snapshotsNotFound(missing);
     }
+    dryRun(input);
     const wanted = ids.length > 0 ? new Set(ids) : undefined;
     const keep = (s: SnapshotRecord) => (!wanted || wanted.has(s.snapshotId)) && owners(s) && restorable(s) && matches(s);
     const { items, nextToken } = await collectPage(tx.ec2Snapshots.scanVisible(ctx.region, ctx.account, after), keep, limit);

@@ -5,6 +5,7 @@ import { filterPredicate, type FilterFields } from "../filters.js";
 import { collectPage, pageLimit, pageStart } from "../paging.js";
 import { volumesByIds } from "./lookup.js";
 import { toVolumeModification } from "./view.js";
+import { dryRun } from "../request.js";
 
 const modificationFilters: FilterFields<VolumeRecord> = {
   fields: {
@@ -25,6 +26,7 @@ export const describeVolumesModifications: Handler<DescribeVolumesModificationsR
   const matches = filterPredicate(input.Filters, modificationFilters);
   const limit = pageLimit(input.MaxResults, { min: 5, max: 500 });
   const after = pageStart(input.NextToken);
+  dryRun(input);
   return ctx.read(async (tx) => {
     const wanted = input.VolumeIds?.length ? new Set((await volumesByIds(tx, ctx, input.VolumeIds)).map((v) => v.volumeId)) : undefined;
     const keep = (v: VolumeRecord) => v.modification !== undefined && (!wanted || wanted.has(v.volumeId)) && matches(v);
