@@ -1,6 +1,6 @@
 import { invalidParameterValue } from "../errors.js";
 
-const DEVICE = /^(\/dev\/)?(sd[b-z][a-z]?\d*|xvd[b-z][a-z]?\d*)$/;
+const DEVICE = /^(\/dev\/)?(sd[a-z][a-z]?\d*|xvd[a-z][a-z]?\d*)$/;
 
 /** A device name a data volume can be attached at (`/dev/sdf`, `xvdg` …), as EC2 accepts them for Linux instances. */
 export function checkDevice(device: string): string {
