@@ -21,9 +21,10 @@ export const takeSnapshots: JobHandler = {
       if (freeze) await env.driver.thaw(instance.instanceId);
     }
     await finish(async (tx) => {
+      const completionTime = env.clock.now();
       for (const id of payload.snapshotIds) {
         const s = await tx.ec2Snapshots.get(scope, id);
-        if (s?.state === "pending") await tx.ec2Snapshots.update(scope, { ...s, state: "completed", progress: "100%", completionTime: env.clock.now() });
+        if (s?.state === "pending") await tx.ec2Snapshots.update(scope, { ...s, state: "completed", progress: "100%", completionTime });
       }
     });
   },
