@@ -20,7 +20,7 @@ const MAX_PER_CALL = 100;
 const MAX_USER_DATA = 16 * 1024;
 
 export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ctx, input) => {
-  const { minCount, maxCount } = counts(input.MinCount!, input.MaxCount!);
+  const { maxCount } = counts(input.MinCount!, input.MaxCount!);
   if (input.LaunchTemplate) throw invalidParameterValue("Skiff does not support launch templates: give ImageId and InstanceType instead of LaunchTemplate.");
   if (input.InstanceMarketOptions) throw invalidParameterValue("Skiff does not run Spot Instances: leave out InstanceMarketOptions.");
   if (input.ImageId === undefined) throw missingParameter("ImageId");
@@ -53,7 +53,7 @@ export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ct
     const reservationId = ec2Id(ID_PREFIX.reservation);
     const { vcpus, memoryMiB } = instanceTypeInfo(instanceType);
     const launched: { instance: Ec2InstanceRecord; volumes: VolumeRecord[] }[] = [];
-    for (let index = 0; index < Math.max(minCount, maxCount); index++) {
+    for (let index = 0; index < maxCount; index++) {
       const instanceId = ec2Id(ID_PREFIX.instance);
       const instance: Ec2InstanceRecord = {
         instanceId, reservationId, ownerId: ctx.account, imageId: image.imageId, instanceType, keyName: keyPair?.keyName,
