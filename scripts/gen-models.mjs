@@ -1,15 +1,26 @@
 // Reads the official service models shipped in the AWS SDK v3 packages (compiled Smithy schemas,
 // enums and type declarations) and writes src/services/<service>/generated/. Run: npm run gen
 import { createRequire } from "node:module";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
 
+// EC2's model is huge: every operation name goes to generated/operations.ts (so the operation
+// table is complete), but shapes only for the operations Skiff implements.
+const EC2_OPERATIONS = [
+  "AttachVolume", "CopySnapshot", "CreateKeyPair", "CreateSnapshot", "CreateSnapshots", "CreateTags", "CreateVolume",
+  "DeleteKeyPair", "DeleteSnapshot", "DeleteTags", "DeleteVolume", "DescribeAvailabilityZones", "DescribeImages",
+  "DescribeInstanceStatus", "DescribeInstances", "DescribeKeyPairs", "DescribeSnapshotAttribute", "DescribeSnapshots",
+  "DescribeTags", "DescribeVolumes", "DescribeVolumesModifications", "DetachVolume", "ImportKeyPair", "ModifySnapshotAttribute", "ModifyVolume",
+  "RebootInstances", "RunInstances", "StartInstances", "StopInstances", "TerminateInstances",
+];
+
 const SERVICES = [
   { dir: "lightsail", pkg: "@aws-sdk/client-lightsail", operations: "all" },
+  { dir: "ec2", pkg: "@aws-sdk/client-ec2", operations: EC2_OPERATIONS },
 ];
 
 const SIMPLE = { 0: "s", 1: "n", 2: "b", 4: "t", 5: "t", 6: "t", 7: "t", 15: "doc", 17: "n", 19: "n", 21: "blob", 42: "blob" };
@@ -22,9 +33,9 @@ function pkgFile(pkg, rel) {
 
 function enumMembership(pkg, enumNames) {
   const byShape = {};
-  for (const file of ["models_0.d.ts", "models_1.d.ts"]) {
-    let text;
-    try { text = readFileSync(pkgFile(pkg, `dist-types/models/${file}`), "utf8"); } catch { continue; }
+  const dir = pkgFile(pkg, "dist-types/models");
+  for (const file of readdirSync(dir).filter((f) => /^models_\d+\.d\.ts$/.test(f)).sort()) {
+    const text = readFileSync(join(dir, file), "utf8");
     const iface = /export interface (\w+) \{([\s\S]*?)\n\}/g;
     for (const [, shape, body] of text.matchAll(iface)) {
       for (const [, member, type, isList] of body.matchAll(/^\s+(\w+)\??: (\w+)(\[\])? \| undefined;/gm)) {
@@ -53,7 +64,7 @@ async function generate({ dir, pkg, operations }) {
   function describe(schema, owner, member) {
     schema = resolve(schema);
     if (Array.isArray(schema) && schema.length === 2 && !(typeof schema[0] === "number" && typeof schema[1] === "string")) {
-      return describe(schema[0], owner, member); // member with traits
+      return withWireNames(describe(schema[0], owner, member), schema[1]); // member with traits
     }
     if (typeof schema === "number") {
       if (schema & MAP) return { k: "m", v: describe(schema & ~MAP) };
@@ -71,6 +82,15 @@ async function generate({ dir, pkg, operations }) {
       return { k: "r", n: name };
     }
     throw new Error(`unknown schema kind ${kind} for ${name}`);
+  }
+
+  // EC2 query names and XML names (member traits ec2QueryName / xmlName); Lightsail has none.
+  function withWireNames(desc, traits) {
+    if (!traits || typeof traits !== "object") return desc;
+    if (traits.ec2QueryName !== undefined) desc.q = traits.ec2QueryName;
+    if (traits.xmlName !== undefined) desc.x = traits.xmlName;
+    if (traits.xmlFlattened) desc.f = true;
+    return desc;
   }
 
   function structure(schema) {
@@ -99,6 +119,10 @@ async function generate({ dir, pkg, operations }) {
     const input = resolve(value[4]);
     const output = resolve(value[5]);
     structure(input);
+    if (output === "unit") {
+      ops[name] = { input: input[2] };
+      continue;
+    }
     structure(output);
     ops[name] = { input: input[2], output: output[2] };
   }

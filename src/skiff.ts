@@ -41,7 +41,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const server = createListener({
     log,
     now: clock.now,
-    makeContext: createContextFactory(store, clock, worker.kick, { pageSize: o.pageSize }),
+    makeContext: createContextFactory(store, clock, worker.kick, { pageSize: o.pageSize, transitionMs: o.transitionMs }),
     admin: {
       clock,
       version,

@@ -29,6 +29,12 @@ export interface ComputeDriver {
   start(id: string): Promise<void>;
   stop(id: string, options: { force: boolean }): Promise<void>;
   reboot(id: string): Promise<void>;
+  /**
+   * Holds every write of a running instance (and flushes it) so that copies of all its disks are
+   * taken at one instant; `thaw` lets it go on. Called only when `needsFreezeForSnapshot`.
+   */
+  freeze(id: string): Promise<void>;
+  thaw(id: string): Promise<void>;
   /** Removes everything of an instance; unknown ids are ignored. */
   destroy(id: string): Promise<void>;
   /** Removes every instance (the admin reset). Calls under way may be interrupted: they reject. */

@@ -1,5 +1,15 @@
+/**
+ * Wire names a protocol reads from the model's member traits: EC2's `ec2QueryName` (q), the XML
+ * name (x) and XML flattening (f). Absent where the model has none (Lightsail).
+ */
+export interface WireNames {
+  q?: string;
+  x?: string;
+  f?: true;
+}
+
 /** A service model reduced from the official Smithy schema shipped with the AWS SDK v3 (see scripts/gen-models.mjs). */
-export type ShapeRef =
+export type ShapeRef = (
   | { k: "s"; e?: string }
   | { k: "n" }
   | { k: "b" }
@@ -8,7 +18,9 @@ export type ShapeRef =
   | { k: "doc" }
   | { k: "l"; m: ShapeRef }
   | { k: "m"; v: ShapeRef }
-  | { k: "r"; n: string };
+  | { k: "r"; n: string }
+) &
+  WireNames;
 
 export interface StructureShape {
   members: Record<string, ShapeRef>;
@@ -19,7 +31,8 @@ export interface StructureShape {
 export interface ServiceModel {
   sdkPackage: string;
   sdkVersion: string;
-  operations: Record<string, { input: string; output: string }>;
+  /** `output` is absent for operations that return nothing (Smithy `Unit`). */
+  operations: Record<string, { input: string; output?: string }>;
   shapes: Record<string, StructureShape>;
   enums: Record<string, string[]>;
 }

@@ -16,6 +16,8 @@ export interface RequestContext extends Scope {
 export interface ServiceSettings {
   /** Items per page of Lightsail list calls. */
   pageSize: number;
+  /** Clock time that background work on EC2 volumes and snapshots takes (the sim driver's transition time). */
+  transitionMs: number;
 }
 
 export type Handler<I = any, O = any> = (ctx: RequestContext, input: I) => Promise<O>;

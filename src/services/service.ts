@@ -1,4 +1,5 @@
 import type { InputRules } from "../protocol/awsjson11/decode.js";
+import type { QueryInputRules } from "../protocol/ec2query/decode.js";
 import type { ServiceModel } from "../protocol/model.js";
 import type { OperationTable } from "./context.js";
 
@@ -10,4 +11,16 @@ export interface JsonService {
   model: ServiceModel;
   operations: OperationTable<string>;
   inputRules: InputRules;
+}
+
+/** A service spoken over the EC2 query protocol, found by the request's `Version`. */
+export interface QueryService {
+  name: string;
+  version: string;
+  signingName: string;
+  /** The namespace of response documents. */
+  xmlNamespace: string;
+  model: ServiceModel;
+  operations: OperationTable<string>;
+  inputRules: QueryInputRules;
 }

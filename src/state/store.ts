@@ -1,4 +1,5 @@
 import type { Scope } from "../core/scope.js";
+import type { Ec2InstanceRecord, Ec2KeyPairRecord, SnapshotRecord, VolumeRecord } from "./ec2-records.js";
 import type { InstanceRecord, JobRecord, KeyPairRecord, OperationRecord } from "./records.js";
 
 /**
@@ -30,6 +31,27 @@ export interface ResourceRepository<R> {
   delete(scope: Scope, key: string): Promise<boolean>;
   page(scope: Scope, options: { after?: number; limit: number; where?: Record<string, string | number> }): Promise<Page<R>>;
   count(scope: Scope): Promise<number>;
+  /**
+   * Every record after position `after` (matching `where`) in creation order, with its position,
+   * read in batches: for callers that filter and page themselves (EC2 Describe* calls).
+   */
+  scan(scope: Scope, options?: { after?: number; where?: Record<string, string | number> }): AsyncIterable<Positioned<R>>;
+}
+
+export interface Positioned<R> {
+  seq: number;
+  record: R;
+}
+
+/**
+ * EC2 snapshots: owned per account and region, but visible to the accounts their owner shares
+ * them with (createVolumePermission), or to everyone when shared with "all".
+ */
+export interface SnapshotRepository extends ResourceRepository<SnapshotRecord> {
+  /** Snapshots of the region that `account` owns or may restore, in creation order, with their owner. */
+  scanVisible(region: string, account: string, after?: number): AsyncIterable<Positioned<SnapshotRecord> & { owner: string }>;
+  /** One snapshot by id if `account` owns it or may restore it. */
+  findVisible(region: string, account: string, snapshotId: string): Promise<{ owner: string; record: SnapshotRecord } | undefined>;
 }
 
 export interface NameRepository {
@@ -57,4 +79,8 @@ export interface Tx {
   keyPairs: ResourceRepository<KeyPairRecord>;
   operations: ResourceRepository<OperationRecord>;
   jobs: JobRepository;
+  ec2Instances: ResourceRepository<Ec2InstanceRecord>;
+  ec2Volumes: ResourceRepository<VolumeRecord>;
+  ec2Snapshots: SnapshotRepository;
+  ec2KeyPairs: ResourceRepository<Ec2KeyPairRecord>;
 }

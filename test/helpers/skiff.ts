@@ -1,3 +1,4 @@
+import { EC2Client } from "@aws-sdk/client-ec2";
 import { LightsailClient } from "@aws-sdk/client-lightsail";
 import { startSkiff, type Skiff } from "../../src/skiff.js";
 import type { SkiffOptions } from "../../src/config.js";
@@ -9,6 +10,10 @@ export interface TestSkiff {
   lightsail: LightsailClient;
   /** A Lightsail client for another region or account (a 12-digit access key is the account). */
   lightsailAs(region: string, accessKeyId?: string): LightsailClient;
+  /** An EC2 client on the same endpoint (us-east-1, default account). */
+  ec2: EC2Client;
+  /** An EC2 client for another region or account (a 12-digit access key is the account). */
+  ec2As(region: string, accessKeyId?: string): EC2Client;
   /** POST /_skiff/reset. */
   reset(): Promise<void>;
   /** POST /_skiff/clock with { advance }. */
@@ -20,9 +25,14 @@ export interface TestSkiff {
 /** A real Skiff on a free port, in memory, and SDK clients pointed at it. */
 export async function startTestSkiff(options: Partial<SkiffOptions> = {}): Promise<TestSkiff> {
   const skiff = await startSkiff({ port: 0, ...options });
-  const clients: LightsailClient[] = [];
+  const clients: { destroy(): void }[] = [];
   const lightsailAs = (region: string, accessKeyId = credentials.accessKeyId) => {
     const c = new LightsailClient({ endpoint: skiff.endpoint, region, credentials: { ...credentials, accessKeyId }, maxAttempts: 1 });
+    clients.push(c);
+    return c;
+  };
+  const ec2As = (region: string, accessKeyId = credentials.accessKeyId) => {
+    const c = new EC2Client({ endpoint: skiff.endpoint, region, credentials: { ...credentials, accessKeyId }, maxAttempts: 1 });
     clients.push(c);
     return c;
   };
@@ -31,6 +41,8 @@ export async function startTestSkiff(options: Partial<SkiffOptions> = {}): Promi
     skiff,
     lightsail: lightsailAs("us-east-1"),
     lightsailAs,
+    ec2: ec2As("us-east-1"),
+    ec2As,
     admin,
     async reset() {
       const r = await admin("/_skiff/reset", { method: "POST" });

@@ -33,6 +33,9 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
     async reboot() {
       await transition();
     },
+    // Nothing runs, so nothing writes: a sim snapshot is consistent without holding anything.
+    async freeze() {},
+    async thaw() {},
     async destroy(id) {
       await transition();
       running.delete(id);

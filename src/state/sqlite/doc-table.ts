@@ -1,9 +1,11 @@
 import type Database from "better-sqlite3";
 import type { Scope } from "../../core/scope.js";
-import type { Page, ResourceRepository } from "../store.js";
+import type { Page, Positioned, ResourceRepository } from "../store.js";
 import type { TableDef } from "../tables.js";
 
 type Row = { seq: number; doc: string };
+
+const SCAN_BATCH = 256;
 
 /** A ResourceRepository over one document table (see migrations/ddl.ts). */
 export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): ResourceRepository<R> {
@@ -59,6 +61,16 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): 
     },
     async count({ account, region }: Scope) {
       return count.get(account, region)!.n;
+    },
+    async *scan({ account, region }: Scope, { after = 0, where = {} } = {}): AsyncIterable<Positioned<R>> {
+      const whereColumns = Object.keys(where).sort();
+      const stmt = pageStatement(whereColumns);
+      for (let from = after; ; ) {
+        const rows = stmt.all(account, region, from, ...whereColumns.map((c) => where[c]), SCAN_BATCH);
+        for (const row of rows) yield { seq: row.seq, record: parse(row) };
+        if (rows.length < SCAN_BATCH) return;
+        from = rows[rows.length - 1]!.seq;
+      }
     },
   };
 }

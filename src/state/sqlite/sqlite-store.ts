@@ -4,7 +4,9 @@ import { dirname } from "node:path";
 import { migrations } from "../migrations/index.js";
 import type { Store, Tx } from "../store.js";
 import { instancesTable, keyPairsTable, operationsTable } from "../tables.js";
+import { ec2InstancesTable, ec2KeyPairsTable, ec2VolumesTable } from "../ec2-tables.js";
 import { docTableRepository } from "./doc-table.js";
+import { snapshotRepository } from "./ec2-snapshots.js";
 import { jobRepository } from "./jobs.js";
 import { nameRepository } from "./names.js";
 
@@ -23,6 +25,10 @@ export function openSqliteStore(path: string | ":memory:"): Store {
     keyPairs: docTableRepository(db, keyPairsTable),
     operations: docTableRepository(db, operationsTable),
     jobs: jobRepository(db),
+    ec2Instances: docTableRepository(db, ec2InstancesTable),
+    ec2Volumes: docTableRepository(db, ec2VolumesTable),
+    ec2Snapshots: snapshotRepository(db),
+    ec2KeyPairs: docTableRepository(db, ec2KeyPairsTable),
   };
 
   // better-sqlite3 is synchronous and shares one connection, so transactions run one at a time.
@@ -67,9 +73,10 @@ export function openSqliteStore(path: string | ":memory:"): Store {
 
 function migrate(db: Database.Database) {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)`);
-  const current = db.prepare<[], { v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`).get()!.v ?? 0;
+  // Applied versions, not the highest one: migrations written on separate branches may land out of order.
+  const applied = new Set(db.prepare<[], { version: number }>(`SELECT version FROM schema_version`).all().map((r) => r.version));
   for (const m of migrations) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare(`INSERT INTO schema_version (version) VALUES (?)`).run(m.version);

@@ -1,5 +1,9 @@
 import type { JobHandler } from "../job.js";
 import { instanceDestroy } from "./instance-destroy.js";
+import { ec2InstanceJobs } from "./ec2-instance-jobs.js";
+import { EC2_JOBS } from "./ec2-payloads.js";
+import { takeSnapshots } from "./ec2-snapshot-jobs.js";
+import { ec2VolumeJobs } from "./ec2-volume-jobs.js";
 import { instanceTransition } from "./instance-transition.js";
 import { metadataOptionsApplied } from "./metadata-options.js";
 
@@ -11,4 +15,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   "lightsail.instance.reboot": instanceTransition("running", "running", (p, { driver }) => driver.reboot(p.computeId)),
   "lightsail.instance.delete": instanceDestroy,
   "lightsail.instance.metadata-options": metadataOptionsApplied,
+  ...ec2InstanceJobs,
+  ...ec2VolumeJobs,
+  [EC2_JOBS.snapshotsTake]: takeSnapshots,
 };

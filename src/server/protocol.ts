@@ -1,0 +1,33 @@
+import type { IncomingMessage } from "node:http";
+import type { AwsError } from "../core/errors.js";
+import type { Logger } from "../core/log.js";
+import type { Scope } from "../core/scope.js";
+import type { RequestContext } from "../services/context.js";
+import type { AdminDeps } from "./admin.js";
+import type { Reply } from "./http.js";
+
+export interface ListenerDeps {
+  admin: AdminDeps;
+  makeContext: (scope: Scope, requestId: string) => RequestContext;
+  log: Logger;
+  now: () => number;
+}
+
+export interface IncomingCall {
+  req: IncomingMessage;
+  url: URL;
+  requestId: string;
+  /** What the request asks for, for the log line; set as soon as it is known. */
+  trace: { operation: string };
+}
+
+/**
+ * One wire protocol on the shared port: it answers the requests the listener hands it and
+ * encodes its own errors, so a failure in an EC2 call is EC2 XML and one in a Lightsail call JSON.
+ */
+export interface WireProtocol {
+  handle(call: IncomingCall, deps: ListenerDeps): Promise<Reply>;
+  errorReply(error: AwsError, requestId: string): Reply;
+  /** What a bug (anything thrown that is not an AwsError) looks like to this protocol's clients. */
+  internalError(): AwsError;
+}

@@ -1,0 +1,15 @@
+import type { QueryService } from "../service.js";
+import { invalidValue, missingParameter, unknownParameter } from "./errors.js";
+import { model } from "./generated/model.js";
+import { operations } from "./operations.js";
+
+export const ec2: QueryService = {
+  name: "EC2",
+  version: "2016-11-15",
+  signingName: "ec2",
+  // As real EC2 writes it; the SDK's model spells it without the trailing slash.
+  xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
+  model,
+  operations,
+  inputRules: { missing: missingParameter, unknown: unknownParameter, invalidValue },
+};

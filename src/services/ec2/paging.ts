@@ -1,0 +1,48 @@
+import { decodePageToken, encodePageToken } from "../../core/paging.js";
+import type { Positioned } from "../../state/store.js";
+import { invalidPaginationToken, maxResultsTooSmall } from "./errors.js";
+
+export interface PageBounds {
+  min: number;
+  max: number;
+}
+
+/** EC2's usual MaxResults range: 5 to 1000, larger values served as 1000 (aws-facts §4.5). */
+export const DEFAULT_BOUNDS: PageBounds = { min: 5, max: 1000 };
+
+const isSeq = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+/** The page size a request asks for; undefined means everything in one page, as EC2 does without MaxResults. */
+export function pageLimit(maxResults: number | undefined, bounds = DEFAULT_BOUNDS): number | undefined {
+  if (maxResults === undefined) return undefined;
+  if (maxResults < bounds.min) throw maxResultsTooSmall(maxResults, bounds.min);
+  return Math.min(Math.floor(maxResults), bounds.max);
+}
+
+/** Where the page a NextToken asks for starts. */
+export function pageStart(nextToken: string | undefined): number {
+  if (nextToken === undefined || nextToken === "") return 0;
+  const after = decodePageToken(nextToken, isSeq);
+  if (after === undefined) throw invalidPaginationToken(nextToken);
+  return after;
+}
+
+/**
+ * Takes records that pass `keep` from a scan in creation order until `limit` are found; the
+ * NextToken is present only when more matching records follow.
+ */
+export async function collectPage<R>(
+  source: AsyncIterable<Positioned<R>>,
+  keep: (r: R) => boolean,
+  limit: number | undefined,
+): Promise<{ items: R[]; nextToken?: string }> {
+  const items: R[] = [];
+  let last = 0;
+  for await (const { seq, record } of source) {
+    if (!keep(record)) continue;
+    if (limit !== undefined && items.length === limit) return { items, nextToken: encodePageToken(last) };
+    items.push(record);
+    last = seq;
+  }
+  return { items };
+}

@@ -1,0 +1,33 @@
+import type { AttachVolumeRequest, VolumeAttachment } from "@aws-sdk/client-ec2";
+import { EC2_JOBS, type Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Handler } from "../../context.js";
+import { incorrectInstanceState, incorrectState, volumeAlreadyAttached, zoneMismatch } from "../errors.js";
+import { attachedVolumes, instancesByIds } from "../instances/lookup.js";
+import { dryRun } from "../request.js";
+import { checkDevice, deviceInUse } from "./devices.js";
+import { volumeById } from "./lookup.js";
+import { toAttachment } from "./view.js";
+
+export const attachVolume: Handler<AttachVolumeRequest, VolumeAttachment> = async (ctx, input) => {
+  const device = checkDevice(input.Device!);
+  const now = ctx.clock.now();
+  return ctx.transaction(async (tx) => {
+    const volume = await volumeById(tx, ctx, input.VolumeId!);
+    const [instance] = await instancesByIds(tx, ctx, [input.InstanceId!]);
+    if (volume.attachment) throw volumeAlreadyAttached(volume.volumeId, volume.attachment.instanceId);
+    if (volume.state !== "available") throw incorrectState(`${volume.volumeId} is not 'available'.`);
+    if (instance!.state === "shutting-down" || instance!.state === "terminated") throw incorrectInstanceState(instance!.instanceId, instance!.state, "attached to");
+    if (volume.availabilityZone !== instance!.availabilityZone) throw zoneMismatch(volume.volumeId, instance!.instanceId);
+    const devices = (await attachedVolumes(tx, ctx, instance!.instanceId)).map((v) => v.attachment!.device);
+    if (devices.includes(device) || device === instance!.rootDeviceName) throw deviceInUse(device);
+    dryRun(input);
+    const attached = {
+      ...volume,
+      state: "in-use" as const,
+      attachment: { instanceId: instance!.instanceId, device, state: "attaching" as const, attachTime: now, deleteOnTermination: false },
+    };
+    await tx.ec2Volumes.update(ctx, attached);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeAttach, { volumeId: volume.volumeId, instanceId: instance!.instanceId } satisfies Ec2VolumeJob, now + ctx.settings.transitionMs);
+    return toAttachment(attached)!;
+  });
+};

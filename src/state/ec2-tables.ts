@@ -1,0 +1,31 @@
+import type { Ec2InstanceRecord, Ec2KeyPairRecord, SnapshotRecord, VolumeRecord } from "./ec2-records.js";
+import type { TableDef } from "./tables.js";
+
+/** EC2's document tables (DDL in migrations/003-ec2.ts): keyed by resource id, key pairs by name. */
+export const ec2InstancesTable: TableDef<Ec2InstanceRecord> = {
+  table: "ec2_instances",
+  key: (r) => r.instanceId,
+  columns: { reservation_id: (r) => r.reservationId, state: (r) => r.state, client_token: (r) => r.clientToken },
+};
+
+export const ec2VolumesTable: TableDef<VolumeRecord> = {
+  table: "ec2_volumes",
+  key: (r) => r.volumeId,
+  columns: {
+    instance_id: (r) => r.attachment?.instanceId ?? null,
+    snapshot_id: (r) => r.snapshotId || null,
+    state: (r) => r.state,
+  },
+};
+
+export const ec2SnapshotsTable: TableDef<SnapshotRecord> = {
+  table: "ec2_snapshots",
+  key: (r) => r.snapshotId,
+  columns: { volume_id: (r) => r.volumeId, state: (r) => r.state },
+};
+
+export const ec2KeyPairsTable: TableDef<Ec2KeyPairRecord> = {
+  table: "ec2_key_pairs",
+  key: (r) => r.keyName,
+  columns: { key_pair_id: (r) => r.keyPairId },
+};
