@@ -25,16 +25,28 @@ export interface Skiff {
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
+const CLOCK_OFFSET = "clock.offsetMs";
+
+/** Where the admin API moved the clock survives a restart, so advanced-time jobs and dates stay in order. */
+async function restoreClock(store: Store): Promise<Clock> {
+  const saved = await store.read((tx) => tx.settings.get(CLOCK_OFFSET));
+  const clock = createClock(undefined, saved === undefined ? 0 : Number(saved));
+  clock.onChange(() => void saveClock(store, clock).catch(() => undefined));
+  return clock;
+}
+
+const saveClock = (store: Store, clock: Clock) => store.transaction((tx) => tx.settings.set(CLOCK_OFFSET, String(clock.offset())));
+
 /** Builds and starts everything. Nothing is module-global: several Skiffs can share a process. */
 export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<Skiff> {
   const o: SkiffOptions = { ...libraryDefaults, ...options };
   const startedAt = performance.now();
-  const clock = createClock();
-  const log = createLogger(o.log, clock.now);
   const makeDriver = computeDrivers[o.driver];
   if (!makeDriver) throw new Error(`unknown driver '${o.driver}'; choose one of ${Object.keys(computeDrivers).join(", ")}`);
-  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir });
   const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));
+  const clock = await restoreClock(store);
+  const log = createLogger(o.log, clock.now);
+  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir });
   const worker = createWorker({ store, clock, driver, log }, jobHandlers);
   await worker.start();
 
@@ -52,6 +64,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
         // The driver interrupts what it is doing, so the worker need not wait for it.
         await Promise.all([worker.stop(), driver.reset()]);
         await store.reset();
+        await saveClock(store, clock);
         await worker.start();
       },
     },

@@ -10,6 +10,8 @@ export interface Clock {
   advance(ms: number): void;
   set(epochMs: number): void;
   onChange(listener: () => void): () => void;
+  /** How far Clock time is ahead of the host's (what a restart must restore). */
+  offset(): number;
 }
 
 interface Sleeper {
@@ -21,10 +23,11 @@ interface Sleeper {
 /** setTimeout fires at once beyond this (2^31 - 1 ms, about 24.8 days); longer waits re-arm. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createClock(start?: number): Clock {
+/** A clock that starts at `start` (epoch ms), or `offsetMs` ahead of the host's time, or at the host's time. */
+export function createClock(start?: number, offsetMs = 0): Clock {
   // eslint-disable-next-line no-restricted-properties -- the one place that reads the host's time
   const real = () => Date.now();
-  let offset = start === undefined ? 0 : start - real();
+  let offset = start === undefined ? offsetMs : start - real();
   const sleepers = new Set<Sleeper>();
   const listeners = new Set<() => void>();
   const now = () => real() + offset;
@@ -88,6 +91,7 @@ export function createClock(start?: number): Clock {
       offset = epochMs - real();
       moved();
     },
+    offset: () => offset,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

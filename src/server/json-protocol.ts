@@ -4,7 +4,7 @@ import { encodeJsonOutput } from "../protocol/awsjson11/encode.js";
 import { encodeJsonError } from "../protocol/awsjson11/errors.js";
 import { notImplemented, type RequestContext } from "../services/context.js";
 import { jsonServices } from "../services/index.js";
-import { json, readBody, type Reply } from "./http.js";
+import { readBody, type Reply } from "./http.js";
 import type { WireProtocol } from "./protocol.js";
 import { resolveScope } from "./scope.js";
 

@@ -73,8 +73,15 @@ export interface JobRepository {
   pending(now?: number): Promise<number>;
 }
 
+/** Server-wide values that outlive a restart (not scoped: they belong to the server, not an account). */
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
 export interface Tx {
   names: NameRepository;
+  settings: SettingsRepository;
   instances: ResourceRepository<InstanceRecord>;
   keyPairs: ResourceRepository<KeyPairRecord>;
   operations: ResourceRepository<OperationRecord>;

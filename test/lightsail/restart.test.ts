@@ -23,6 +23,25 @@ describe("restart on the same data directory", () => {
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  it("keeps the admin clock where it was moved", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skiff-clock-"));
+    try {
+      const first = await startTestSkiff({ inMemory: false, dataDir: dir });
+      await first.advance("3d");
+      const moved = first.skiff.clock.now();
+      await first.close();
+      const second = await startTestSkiff({ inMemory: false, dataDir: dir });
+      try {
+        const { epochMs } = (await (await second.admin("/_skiff/clock")).json()) as { epochMs: number };
+        assert.ok(epochMs >= moved && epochMs - moved < 60_000, `clock at ${epochMs}, moved to ${moved}`);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("keeps every resource and operation, and finishes the work that was under way", async () => {
     const first = await startTestSkiff({ inMemory: false, dataDir, transitionMs: 3_600_000 });
     let createdOps: string[];

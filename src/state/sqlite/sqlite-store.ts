@@ -9,6 +9,7 @@ import { docTableRepository } from "./doc-table.js";
 import { snapshotRepository } from "./ec2-snapshots.js";
 import { jobRepository } from "./jobs.js";
 import { nameRepository } from "./names.js";
+import { settingsRepository } from "./settings.js";
 
 /** The embedded engine: one SQLite file (WAL), or an in-memory database through the same code. */
 export function openSqliteStore(path: string | ":memory:"): Store {
@@ -21,6 +22,7 @@ export function openSqliteStore(path: string | ":memory:"): Store {
 
   const tx: Tx = {
     names: nameRepository(db),
+    settings: settingsRepository(db),
     instances: docTableRepository(db, instancesTable),
     keyPairs: docTableRepository(db, keyPairsTable),
     operations: docTableRepository(db, operationsTable),
