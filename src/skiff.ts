@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { libraryDefaults, type SkiffOptions } from "./config.js";
 import { computeDrivers } from "./compute/index.js";
 import { createClock, type Clock } from "./core/clock.js";
@@ -8,6 +7,7 @@ import { createLogger } from "./core/log.js";
 import { createListener } from "./server/listener.js";
 import { createContextFactory } from "./services/context.js";
 import { storeEngines } from "./state/index.js";
+import { version } from "./version.js";
 import type { Store } from "./state/store.js";
 import { jobHandlers } from "./worker/jobs/index.js";
 import { createWorker } from "./worker/worker.js";
@@ -23,7 +23,6 @@ export interface Skiff {
   close(): Promise<void>;
 }
 
-const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const CLOCK_OFFSET = "clock.offsetMs";
 

@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
-import sshpk from "sshpk";
+import type Sshpk from "sshpk";
+import { sshpk } from "./sshpk.js";
 
 export interface GeneratedKey {
   /** OpenSSH public key line, `ssh-rsa AAAA… name`. */
@@ -16,7 +17,7 @@ export function generateSshKey(comment: string): GeneratedKey {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const pem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const der = privateKey.export({ type: "pkcs8", format: "der" });
-  const pub = sshpk.parsePrivateKey(pem, "pem").toPublic();
+  const pub = sshpk().parsePrivateKey(pem, "pem").toPublic();
   pub.comment = comment;
   return { publicKey: pub.toString("ssh"), privateKey: pem, fingerprint: colonHex(createHash("sha1").update(der).digest()) };
 }
@@ -29,7 +30,7 @@ export function parsePublicKey(text: string): { publicKey: string; fingerprint: 
   try {
     // sshpk would happily derive a public key from a private one; a private key is not a public key.
     if (text.includes("PRIVATE KEY")) return undefined;
-    const key = sshpk.parseKey(text.trim(), "auto");
+    const key = sshpk().parseKey(text.trim(), "auto");
     if (!["rsa", "ed25519", "ecdsa"].includes(key.type)) return undefined;
     // sshpk names a key without a comment "(unnamed)"; keep the line as the user gave it.
     if (key.comment === "(unnamed)") key.comment = undefined;

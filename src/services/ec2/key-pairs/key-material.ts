@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
-import sshpk from "sshpk";
+import type Sshpk from "sshpk";
+import { sshpk } from "../../../core/sshpk.js";
 import { generateSshKey, parsePublicKey } from "../../../core/ssh-keys.js";
 import { invalidKeyFormat } from "../errors.js";
 
@@ -10,11 +11,11 @@ export interface NewKey {
 }
 
 /** sshpk writes PuTTY's format, though its type declarations do not list it. */
-const privateKeyText = (key: sshpk.PrivateKey, format: "pem" | "openssh" | "ppk") =>
-  key.toString((format === "ppk" ? "putty" : format) as sshpk.PrivateKeyFormatType);
+const privateKeyText = (key: Sshpk.PrivateKey, format: "pem" | "openssh" | "ppk") =>
+  key.toString((format === "ppk" ? "putty" : format) as Sshpk.PrivateKeyFormatType);
 
 /** ED25519 fingerprints are the base64 SHA-256 of the public key, as EC2 shows them (padding kept). */
-const sha256Fingerprint = (key: sshpk.Key) => createHash("sha256").update(key.toBuffer("rfc4253")).digest("base64");
+const sha256Fingerprint = (key: Sshpk.Key) => createHash("sha256").update(key.toBuffer("rfc4253")).digest("base64");
 
 /**
  * A key pair EC2 would create: RSA 2048 in PEM (fingerprint: SHA-1 of the PKCS#8 private key) or
@@ -23,11 +24,11 @@ const sha256Fingerprint = (key: sshpk.Key) => createHash("sha256").update(key.to
 export function createKeyMaterial(name: string, type: "rsa" | "ed25519", format: "pem" | "ppk"): NewKey {
   if (type === "rsa") {
     const key = generateSshKey(name);
-    const keyMaterial = format === "ppk" ? privateKeyText(sshpk.parsePrivateKey(key.privateKey, "pem"), "ppk") : key.privateKey;
+    const keyMaterial = format === "ppk" ? privateKeyText(sshpk().parsePrivateKey(key.privateKey, "pem"), "ppk") : key.privateKey;
     return { publicKey: key.publicKey, keyMaterial, fingerprint: key.fingerprint };
   }
   const { privateKey } = generateKeyPairSync("ed25519");
-  const parsed = sshpk.parsePrivateKey(privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "pem");
+  const parsed = sshpk().parsePrivateKey(privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "pem");
   parsed.comment = name;
   const pub = parsed.toPublic();
   return {
@@ -47,5 +48,5 @@ export function importKeyMaterial(bytes: Uint8Array): { publicKey: string; finge
   if (!parsed) throw invalidKeyFormat("the material is not an SSH public key.");
   if (parsed.type !== "rsa" && parsed.type !== "ed25519") throw invalidKeyFormat(`${parsed.type} keys are not supported; use RSA or ED25519.`);
   if (parsed.type === "rsa") return { publicKey: parsed.publicKey, fingerprint: parsed.fingerprint, type: "rsa" };
-  return { publicKey: parsed.publicKey, fingerprint: sha256Fingerprint(sshpk.parseKey(parsed.publicKey, "ssh")), type: "ed25519" };
+  return { publicKey: parsed.publicKey, fingerprint: sha256Fingerprint(sshpk().parseKey(parsed.publicKey, "ssh")), type: "ed25519" };
 }
