@@ -1,5 +1,7 @@
 import type { Scope } from "../core/scope.js";
-import type { InstanceRecord, JobRecord, KeyPairRecord, OperationRecord } from "./records.js";
+import type {
+  AutoSnapshotRecord, DiskRecord, DiskSnapshotRecord, InstanceRecord, InstanceSnapshotRecord, JobRecord, KeyPairRecord, OperationRecord,
+} from "./records.js";
 
 /**
  * The only source of truth (ARCHITECTURE: state/). Engines implement these interfaces; handlers
@@ -30,6 +32,8 @@ export interface ResourceRepository<R> {
   delete(scope: Scope, key: string): Promise<boolean>;
   page(scope: Scope, options: { after?: number; limit: number; where?: Record<string, string | number> }): Promise<Page<R>>;
   count(scope: Scope): Promise<number>;
+  /** Every record whose indexed `column` holds one of `values`, in creation order. */
+  findBy(scope: Scope, column: string, values: (string | number)[]): Promise<R[]>;
 }
 
 export interface NameRepository {
@@ -39,7 +43,11 @@ export interface NameRepository {
 }
 
 export interface JobRepository {
-  enqueue(scope: Scope, kind: string, payload: Record<string, unknown>, runAt: number): Promise<number>;
+  /**
+   * `recurring` marks a job that a schedule keeps re-enqueueing (automatic snapshots, idle checks):
+   * until it is due, it does not count as pending work.
+   */
+  enqueue(scope: Scope, kind: string, payload: Record<string, unknown>, runAt: number, options?: { recurring?: boolean }): Promise<number>;
   /** Marks up to `limit` due jobs as running and returns them. */
   claimDue(now: number, limit: number): Promise<JobRecord[]>;
   finish(id: number): Promise<void>;
@@ -47,7 +55,8 @@ export interface JobRepository {
   /** Puts jobs that a stopped process had claimed back in the queue; returns how many. */
   requeueClaimed(): Promise<number>;
   nextRunAt(): Promise<number | undefined>;
-  pending(): Promise<number>;
+  /** Jobs running, due, or queued for later unless recurring. */
+  pending(now: number): Promise<number>;
 }
 
 export interface Tx {
@@ -55,5 +64,9 @@ export interface Tx {
   instances: ResourceRepository<InstanceRecord>;
   keyPairs: ResourceRepository<KeyPairRecord>;
   operations: ResourceRepository<OperationRecord>;
+  disks: ResourceRepository<DiskRecord>;
+  instanceSnapshots: ResourceRepository<InstanceSnapshotRecord>;
+  diskSnapshots: ResourceRepository<DiskSnapshotRecord>;
+  autoSnapshots: ResourceRepository<AutoSnapshotRecord>;
   jobs: JobRepository;
 }

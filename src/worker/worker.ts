@@ -6,7 +6,7 @@ export interface Worker {
   start(): Promise<void>;
   /** Looks for due jobs now (after a handler enqueued one, or the clock moved). */
   kick(): void;
-  /** Resolves when no job is queued or running. */
+  /** Resolves when no job is running, due, or queued (recurring jobs count only once due). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,7 +59,7 @@ export function createWorker(env: JobEnv, handlers: Record<string, JobHandler>, 
 
   async function notifyIdle() {
     if (idleWaiters.length === 0) return;
-    const pending = await env.store.transaction((tx) => tx.jobs.pending());
+    const pending = await env.store.transaction((tx) => tx.jobs.pending(env.clock.now()));
     if (pending === 0 && inFlight === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];

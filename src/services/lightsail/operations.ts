@@ -1,5 +1,11 @@
 import { notImplemented, type OperationTable } from "../context.js";
 import type { OperationName } from "./generated/operations.js";
+import { attachDisk } from "./disks/attach-disk.js";
+import { createDisk } from "./disks/create-disk.js";
+import { deleteDisk } from "./disks/delete-disk.js";
+import { detachDisk } from "./disks/detach-disk.js";
+import { getDisk } from "./disks/get-disk.js";
+import { getDisks } from "./disks/get-disks.js";
 import { createInstances } from "./instances/create-instances.js";
 import { getInstance } from "./instances/get-instance.js";
 import { getInstances } from "./instances/get-instances.js";
@@ -11,7 +17,7 @@ import { getInstances } from "./instances/get-instances.js";
 export const operations: OperationTable<OperationName> = {
   AllocateStaticIp: notImplemented,
   AttachCertificateToDistribution: notImplemented,
-  AttachDisk: notImplemented,
+  AttachDisk: attachDisk,
   AttachInstancesToLoadBalancer: notImplemented,
   AttachLoadBalancerTlsCertificate: notImplemented,
   AttachStaticIp: notImplemented,
@@ -26,7 +32,7 @@ export const operations: OperationTable<OperationName> = {
   CreateContainerService: notImplemented,
   CreateContainerServiceDeployment: notImplemented,
   CreateContainerServiceRegistryLogin: notImplemented,
-  CreateDisk: notImplemented,
+  CreateDisk: createDisk,
   CreateDiskFromSnapshot: notImplemented,
   CreateDiskSnapshot: notImplemented,
   CreateDistribution: notImplemented,
@@ -51,7 +57,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteContactMethod: notImplemented,
   DeleteContainerImage: notImplemented,
   DeleteContainerService: notImplemented,
-  DeleteDisk: notImplemented,
+  DeleteDisk: deleteDisk,
   DeleteDiskSnapshot: notImplemented,
   DeleteDistribution: notImplemented,
   DeleteDomain: notImplemented,
@@ -66,7 +72,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteRelationalDatabaseSnapshot: notImplemented,
   DeleteSubdomain: notImplemented,
   DetachCertificateFromDistribution: notImplemented,
-  DetachDisk: notImplemented,
+  DetachDisk: detachDisk,
   DetachInstancesFromLoadBalancer: notImplemented,
   DetachStaticIp: notImplemented,
   DisableAddOn: notImplemented,
@@ -93,10 +99,10 @@ export const operations: OperationTable<OperationName> = {
   GetContainerServicePowers: notImplemented,
   GetContainerServices: notImplemented,
   GetCostEstimate: notImplemented,
-  GetDisk: notImplemented,
+  GetDisk: getDisk,
   GetDiskSnapshot: notImplemented,
   GetDiskSnapshots: notImplemented,
-  GetDisks: notImplemented,
+  GetDisks: getDisks,
   GetDistributionBundles: notImplemented,
   GetDistributionLatestCacheReset: notImplemented,
   GetDistributionMetricData: notImplemented,

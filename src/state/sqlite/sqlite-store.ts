@@ -3,7 +3,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "../migrations/index.js";
 import type { Store, Tx } from "../store.js";
-import { instancesTable, keyPairsTable, operationsTable } from "../tables.js";
+import {
+  autoSnapshotsTable, diskSnapshotsTable, disksTable, instanceSnapshotsTable, instancesTable, keyPairsTable, operationsTable,
+} from "../tables.js";
 import { docTableRepository } from "./doc-table.js";
 import { jobRepository } from "./jobs.js";
 import { nameRepository } from "./names.js";
@@ -22,6 +24,10 @@ export function openSqliteStore(path: string | ":memory:"): Store {
     instances: docTableRepository(db, instancesTable),
     keyPairs: docTableRepository(db, keyPairsTable),
     operations: docTableRepository(db, operationsTable),
+    disks: docTableRepository(db, disksTable),
+    instanceSnapshots: docTableRepository(db, instanceSnapshotsTable),
+    diskSnapshots: docTableRepository(db, diskSnapshotsTable),
+    autoSnapshots: docTableRepository(db, autoSnapshotsTable),
     jobs: jobRepository(db),
   };
 
