@@ -54,3 +54,7 @@ export const snapshotInUse = (snapshot: string, users: string[]) =>
     `The snapshot ${snapshot} is in use by resources that are being created from it: ${users.join(", ")}. Try again once they are created.`,
     "ResourceInUse",
   );
+
+export const autoSnapshotNotFound = (resourceName: string, what: string) =>
+  lightsailError("NotFoundException", 404, "DoesNotExist", `The resource ${resourceName} has no automatic snapshot ${what}. Use GetAutoSnapshots to list its dates.`,
+    "Check the resource name and the date.");

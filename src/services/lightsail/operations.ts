@@ -9,6 +9,11 @@ import { getDisks } from "./disks/get-disks.js";
 import { createInstances } from "./instances/create-instances.js";
 import { getInstance } from "./instances/get-instance.js";
 import { getInstances } from "./instances/get-instances.js";
+import { createInstanceSnapshot } from "./instance-snapshots/create-instance-snapshot.js";
+import { getInstanceSnapshot } from "./instance-snapshots/get-instance-snapshot.js";
+import { getInstanceSnapshots } from "./instance-snapshots/get-instance-snapshots.js";
+import { deleteInstanceSnapshot } from "./instance-snapshots/delete-instance-snapshot.js";
+import { createInstancesFromSnapshot } from "./instance-snapshots/create-instances-from-snapshot.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -39,9 +44,9 @@ export const operations: OperationTable<OperationName> = {
   CreateDomain: notImplemented,
   CreateDomainEntry: notImplemented,
   CreateGUISessionAccessDetails: notImplemented,
-  CreateInstanceSnapshot: notImplemented,
+  CreateInstanceSnapshot: createInstanceSnapshot,
   CreateInstances: createInstances,
-  CreateInstancesFromSnapshot: notImplemented,
+  CreateInstancesFromSnapshot: createInstancesFromSnapshot,
   CreateKeyPair: notImplemented,
   CreateLoadBalancer: notImplemented,
   CreateLoadBalancerTlsCertificate: notImplemented,
@@ -63,7 +68,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteDomain: notImplemented,
   DeleteDomainEntry: notImplemented,
   DeleteInstance: notImplemented,
-  DeleteInstanceSnapshot: notImplemented,
+  DeleteInstanceSnapshot: deleteInstanceSnapshot,
   DeleteKeyPair: notImplemented,
   DeleteKnownHostKeys: notImplemented,
   DeleteLoadBalancer: notImplemented,
@@ -114,8 +119,8 @@ export const operations: OperationTable<OperationName> = {
   GetInstanceAccessDetails: notImplemented,
   GetInstanceMetricData: notImplemented,
   GetInstancePortStates: notImplemented,
-  GetInstanceSnapshot: notImplemented,
-  GetInstanceSnapshots: notImplemented,
+  GetInstanceSnapshot: getInstanceSnapshot,
+  GetInstanceSnapshots: getInstanceSnapshots,
   GetInstanceState: notImplemented,
   GetInstances: getInstances,
   GetKeyPair: notImplemented,
