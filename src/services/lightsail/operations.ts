@@ -1,5 +1,9 @@
 import { notImplemented, type OperationTable } from "../context.js";
 import type { OperationName } from "./generated/operations.js";
+import { enableAddOn } from "./add-ons/enable-add-on.js";
+import { disableAddOn } from "./add-ons/disable-add-on.js";
+import { getAutoSnapshots } from "./auto-snapshots/get-auto-snapshots.js";
+import { deleteAutoSnapshot } from "./auto-snapshots/delete-auto-snapshot.js";
 import { attachDisk } from "./disks/attach-disk.js";
 import { createDisk } from "./disks/create-disk.js";
 import { deleteDisk } from "./disks/delete-disk.js";
@@ -55,7 +59,7 @@ export const operations: OperationTable<OperationName> = {
   CreateRelationalDatabaseSnapshot: notImplemented,
   CreateSubdomain: notImplemented,
   DeleteAlarm: notImplemented,
-  DeleteAutoSnapshot: notImplemented,
+  DeleteAutoSnapshot: deleteAutoSnapshot,
   DeleteBucket: notImplemented,
   DeleteBucketAccessKey: notImplemented,
   DeleteCertificate: notImplemented,
@@ -80,13 +84,13 @@ export const operations: OperationTable<OperationName> = {
   DetachDisk: detachDisk,
   DetachInstancesFromLoadBalancer: notImplemented,
   DetachStaticIp: notImplemented,
-  DisableAddOn: notImplemented,
+  DisableAddOn: disableAddOn,
   DownloadDefaultKeyPair: notImplemented,
-  EnableAddOn: notImplemented,
+  EnableAddOn: enableAddOn,
   ExportSnapshot: notImplemented,
   GetActiveNames: notImplemented,
   GetAlarms: notImplemented,
-  GetAutoSnapshots: notImplemented,
+  GetAutoSnapshots: getAutoSnapshots,
   GetBlueprints: notImplemented,
   GetBucketAccessKeys: notImplemented,
   GetBucketBundles: notImplemented,

@@ -2,26 +2,14 @@ import type { Scope } from "../../../core/scope.js";
 import type { AutoSnapshotRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import { autoSnapshotKey } from "../../../state/tables.js";
-import { autoSnapshotNotFound, notFound, wrongState } from "../errors.js";
-
-/** The resource an automatic snapshot request names: an instance or a disk, or NotFoundException. */
-export async function autoSnapshotResource(tx: Tx, scope: Scope, name: string, only?: "Instance" | "Disk") {
-  if (only !== "Disk") {
-    const instance = await tx.instances.get(scope, name);
-    if (instance) return { resourceType: "Instance" as const, record: instance };
-  }
-  if (only !== "Instance") {
-    const disk = await tx.disks.get(scope, name);
-    if (disk) return { resourceType: "Disk" as const, record: disk };
-  }
-  throw notFound(only ?? "Resource", name);
-}
+import { findAddOnResource } from "../add-ons/resource.js";
+import { autoSnapshotNotFound, wrongState } from "../errors.js";
 
 /** The automatic snapshot to restore: that of `restoreDate`, or the newest successful one. */
 export async function findAutoSnapshotToRestore(
   tx: Tx, scope: Scope, resourceType: "Instance" | "Disk", sourceName: string, restoreDate: string | undefined,
 ): Promise<AutoSnapshotRecord> {
-  await autoSnapshotResource(tx, scope, sourceName, resourceType);
+  await findAddOnResource(tx, scope, sourceName, resourceType);
   if (restoreDate !== undefined) {
     const record = await tx.autoSnapshots.get(scope, autoSnapshotKey(sourceName, restoreDate));
     if (!record) throw autoSnapshotNotFound(sourceName, `from ${restoreDate}`);
