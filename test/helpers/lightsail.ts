@@ -42,3 +42,13 @@ export async function storedOperation(t: TestSkiff, id: string, scope: Scope = U
   if (!op) throw new Error(`no operation ${id}`);
   return op;
 }
+
+/** Moves the clock by `step` until `done` holds: for work whose start time the test cannot know exactly. */
+export async function advanceUntil(t: TestSkiff, step: string, done: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 20; i++) {
+    if (await done()) return;
+    await t.advance(step);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}

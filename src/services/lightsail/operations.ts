@@ -4,6 +4,11 @@ import { enableAddOn } from "./add-ons/enable-add-on.js";
 import { disableAddOn } from "./add-ons/disable-add-on.js";
 import { getAutoSnapshots } from "./auto-snapshots/get-auto-snapshots.js";
 import { deleteAutoSnapshot } from "./auto-snapshots/delete-auto-snapshot.js";
+import { createDiskSnapshot } from "./disk-snapshots/create-disk-snapshot.js";
+import { getDiskSnapshot } from "./disk-snapshots/get-disk-snapshot.js";
+import { getDiskSnapshots } from "./disk-snapshots/get-disk-snapshots.js";
+import { deleteDiskSnapshot } from "./disk-snapshots/delete-disk-snapshot.js";
+import { createDiskFromSnapshot } from "./disk-snapshots/create-disk-from-snapshot.js";
 import { attachDisk } from "./disks/attach-disk.js";
 import { createDisk } from "./disks/create-disk.js";
 import { deleteDisk } from "./disks/delete-disk.js";
@@ -42,8 +47,8 @@ export const operations: OperationTable<OperationName> = {
   CreateContainerServiceDeployment: notImplemented,
   CreateContainerServiceRegistryLogin: notImplemented,
   CreateDisk: createDisk,
-  CreateDiskFromSnapshot: notImplemented,
-  CreateDiskSnapshot: notImplemented,
+  CreateDiskFromSnapshot: createDiskFromSnapshot,
+  CreateDiskSnapshot: createDiskSnapshot,
   CreateDistribution: notImplemented,
   CreateDomain: notImplemented,
   CreateDomainEntry: notImplemented,
@@ -67,7 +72,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteContainerImage: notImplemented,
   DeleteContainerService: notImplemented,
   DeleteDisk: deleteDisk,
-  DeleteDiskSnapshot: notImplemented,
+  DeleteDiskSnapshot: deleteDiskSnapshot,
   DeleteDistribution: notImplemented,
   DeleteDomain: notImplemented,
   DeleteDomainEntry: notImplemented,
@@ -109,8 +114,8 @@ export const operations: OperationTable<OperationName> = {
   GetContainerServices: notImplemented,
   GetCostEstimate: notImplemented,
   GetDisk: getDisk,
-  GetDiskSnapshot: notImplemented,
-  GetDiskSnapshots: notImplemented,
+  GetDiskSnapshot: getDiskSnapshot,
+  GetDiskSnapshots: getDiskSnapshots,
   GetDisks: getDisks,
   GetDistributionBundles: notImplemented,
   GetDistributionLatestCacheReset: notImplemented,
