@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { CreateDiskCommand, DisableAddOnCommand, EnableAddOnCommand, GetDiskCommand, GetInstanceCommand, type AddOnRequest } from "@aws-sdk/client-lightsail";
+import { CreateDiskCommand, CreateInstancesCommand, DisableAddOnCommand, EnableAddOnCommand, GetDiskCommand, GetInstanceCommand, type AddOnRequest } from "@aws-sdk/client-lightsail";
 import { availableDisk, runningInstances, setInstanceState, US_EAST_1 } from "../helpers/lightsail.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
@@ -94,8 +94,18 @@ describe("Add-ons", () => {
     await rejectsWith(
       t.lightsail.send(new EnableAddOnCommand({ resourceName: "win", addOnRequest: autoSnapshot("06:00") })),
       "InvalidInputException",
+      /Automatic snapshots are not supported for Windows instances; the blueprint windows_server_2022 is a Windows one/,
+    );
+    await rejectsWith(
+      t.lightsail.send(
+        new CreateInstancesCommand({
+          instanceNames: ["win-2"], availabilityZone: "us-east-1a", blueprintId: "windows_server_2019", bundleId: "small_win_3_0", addOns: [autoSnapshot("06:00")],
+        }),
+      ),
+      "InvalidInputException",
       /Automatic snapshots are not supported for Windows instances/,
     );
+    await rejectsWith(t.lightsail.send(new GetInstanceCommand({ instanceName: "win-2" })), "NotFoundException");
   });
 
   it("rejects an unknown resource with NotFoundException", async () => {

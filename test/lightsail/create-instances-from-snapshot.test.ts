@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import {
   AttachDiskCommand,
+  CreateDiskCommand,
   CreateInstancesCommand,
   CreateInstancesFromSnapshotCommand,
   type CreateInstancesFromSnapshotRequest,
@@ -15,6 +16,7 @@ import {
   GetInstanceSnapshotCommand,
 } from "@aws-sdk/client-lightsail";
 import { generateSshKey } from "../../src/core/ssh-keys.js";
+import { detachDisksOnInstanceDelete } from "../../src/services/lightsail/disks/detach-on-delete.js";
 import { availableDisk, runningInstances, setClock, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
@@ -270,6 +272,33 @@ describe("CreateInstancesFromSnapshot while the restore is in progress", () => {
   });
   after(() => t.close());
   beforeEach(() => t.reset());
+
+  it("leaves a restored disk available, not attached, when its new instance is deleted before the restore ends", async () => {
+    await t.lightsail.send(new CreateInstancesCommand({ instanceNames: ["src"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0" }));
+    await t.lightsail.send(new CreateDiskCommand({ diskName: "src-data", sizeInGb: 8, availabilityZone: "us-east-1a" }));
+    await t.advance("61s");
+    await t.skiff.idle();
+    await t.lightsail.send(new AttachDiskCommand({ diskName: "src-data", instanceName: "src", diskPath: "/dev/xvdf" }));
+    await t.advance("61s");
+    await t.skiff.idle();
+    await t.lightsail.send(new CreateInstanceSnapshotCommand({ instanceName: "src", instanceSnapshotName: "snap" }));
+    await t.advance("61s");
+    await t.skiff.idle();
+    await t.lightsail.send(
+      fromSnap({ instanceNames: ["brief"], bundleId: "nano_3_0", attachedDiskMapping: { brief: [{ originalDiskPath: "/dev/xvdf", newDiskName: "brief-data" }] } }),
+    );
+    await t.skiff.store.transaction(async (tx) => {
+      const instance = (await tx.instances.get(US_EAST_1, "brief"))!;
+      await detachDisksOnInstanceDelete(tx, US_EAST_1, instance, t.skiff.clock.now());
+      await tx.instances.delete(US_EAST_1, "brief");
+    });
+    await t.advance("61s");
+    await t.skiff.idle();
+    await t.advance("61s");
+    await t.skiff.idle();
+    const { disk } = await t.lightsail.send(new GetDiskCommand({ diskName: "brief-data" }));
+    assert.deepEqual([disk?.state, disk?.isAttached, disk?.attachedTo, disk?.attachmentState], ["available", false, undefined, "detached"]);
+  });
 
   it("keeps the snapshot from being deleted until every restore from it is done", async () => {
     await t.lightsail.send(new CreateInstancesCommand({ instanceNames: ["src"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0" }));

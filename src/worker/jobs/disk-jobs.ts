@@ -57,7 +57,7 @@ function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change:
 }
 
 const detached = (d: DiskRecord): DiskRecord => ({
-  ...d, state: "available", isAttached: false, attachmentState: "detached", attachedTo: undefined, path: undefined, autoMounting: undefined,
+  ...d, state: d.state === "pending" ? "pending" : "available", isAttached: false, attachmentState: "detached", attachedTo: undefined, path: undefined, autoMounting: undefined,
 });
 
 export const diskJobs: Record<string, JobHandler> = {

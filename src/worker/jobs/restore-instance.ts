@@ -34,7 +34,9 @@ async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean) {
   for (const d of p.restore.disks[p.name] ?? []) {
     const disk = await tx.disks.get(scope, d.name);
     if (!disk || disk.computeId !== d.computeId || disk.state !== "pending") continue;
-    await tx.disks.update(scope, ok ? { ...disk, state: "in-use", attachmentState: "attached" } : { ...disk, state: "error" });
+    // A disk whose new instance was deleted meanwhile has been detached: it ends up available, not attached.
+    const attached = disk.attachmentState === "attaching";
+    await tx.disks.update(scope, !ok ? { ...disk, state: "error" } : attached ? { ...disk, state: "in-use", attachmentState: "attached" } : { ...disk, state: "available" });
   }
   await releaseHold(tx, scope, p.restore.hold, p.name);
 }

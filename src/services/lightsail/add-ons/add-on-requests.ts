@@ -48,3 +48,10 @@ export function addOnFromRequest(r: AddOnRequest, region: string, resourceKind: 
   positiveNumber(duration, "duration");
   return { name: "StopInstanceOnIdle", status: "Enabled", threshold: threshold ?? "5", duration: duration ?? "60", scheduleId: uuid() };
 }
+
+/** Lightsail takes no automatic snapshots of Windows instances. */
+export function checkAutoSnapshotPlatform(addOns: AddOnRecord[], platform: string, blueprintId: string) {
+  if (platform === "WINDOWS" && addOns.some((a) => a.name === "AutoSnapshot")) {
+    throw invalidInput(`Automatic snapshots are not supported for Windows instances; the blueprint ${blueprintId} is a Windows one.`);
+  }
+}

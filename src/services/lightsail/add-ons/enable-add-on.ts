@@ -2,9 +2,9 @@ import type { EnableAddOnRequest, EnableAddOnResult } from "@aws-sdk/client-ligh
 import type { AddOnRecord } from "../../../state/records.js";
 import type { Handler } from "../../context.js";
 import { findBlueprint } from "../catalog/blueprints.js";
-import { addOnAlreadyInState, invalidInput } from "../errors.js";
+import { addOnAlreadyInState } from "../errors.js";
 import { recordOperation, toOperation } from "../operations/operation.js";
-import { addOnFromRequest } from "./add-on-requests.js";
+import { addOnFromRequest, checkAutoSnapshotPlatform } from "./add-on-requests.js";
 import { findAddOnResource, saveAddOns } from "./resource.js";
 import { scheduleAddOns } from "./schedule.js";
 
@@ -18,8 +18,9 @@ export const enableAddOn: Handler<EnableAddOnRequest, EnableAddOnResult> = async
   const operation = await ctx.transaction(async (tx) => {
     const resource = await findAddOnResource(tx, ctx, input.resourceName!);
     const addOn = addOnFromRequest(request, ctx.region, resource.resourceType === "Instance" ? "instance" : "disk");
-    if (resource.resourceType === "Instance" && addOn.name === "AutoSnapshot" && findBlueprint(resource.record.blueprintId)?.platform === "WINDOWS") {
-      throw invalidInput(`Automatic snapshots are not supported for Windows instances; ${resource.record.name} runs ${resource.record.blueprintId}.`);
+    if (resource.resourceType === "Instance") {
+      const { blueprintId } = resource.record;
+      checkAutoSnapshotPlatform([addOn], findBlueprint(blueprintId)?.platform ?? "LINUX_UNIX", blueprintId);
     }
     const current = resource.record.addOns.find((a) => a.name === addOn.name);
     if (current && sameSettings(current, addOn)) throw addOnAlreadyInState();

@@ -5,7 +5,7 @@ import { deleteAutoSnapshotsOf } from "../auto-snapshots/delete-auto-snapshots.j
 import { diskStillAttached, notFound, wrongState } from "../errors.js";
 import { recordOperation, toOperation } from "../operations/operation.js";
 
-/** Deletes a detached disk with its add-ons and automatic snapshots (forceDeleteAddOns or not: see GAPS). */
+/** Deletes a detached disk; its add-ons and automatic snapshots go with it, whether or not forceDeleteAddOns is set. */
 export const deleteDisk: Handler<DeleteDiskRequest, DeleteDiskResult> = async (ctx, input) => {
   const diskName = input.diskName!;
   const now = ctx.clock.now();

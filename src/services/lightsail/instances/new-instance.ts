@@ -3,7 +3,7 @@ import { ec2Id } from "../../../core/ids.js";
 import type { Scope } from "../../../core/scope.js";
 import type { InstanceRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
-import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
+import { addOnsFromRequests, checkAutoSnapshotPlatform } from "../add-ons/add-on-requests.js";
 import { scheduleAddOns } from "../add-ons/schedule.js";
 import type { InstanceSpec } from "../../../compute/driver.js";
 import type { BlueprintInfo } from "../catalog/blueprints.js";
@@ -48,6 +48,7 @@ export function checkInstanceExtras(region: string, req: Pick<NewInstances, "use
  */
 export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req: NewInstances): Promise<Operation[]> {
   const { tags, addOns } = checkInstanceExtras(scope.region, req);
+  checkAutoSnapshotPlatform(addOns, req.blueprint.platform, req.blueprint.blueprintId);
   const keyPair =
     req.keyPairName === undefined || req.keyPairName === DEFAULT_KEY_PAIR
       ? await ensureDefaultKeyPair(tx, scope, now)
