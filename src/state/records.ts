@@ -11,6 +11,8 @@ export interface AddOnRecord {
   snapshotTimeOfDay?: string;
   threshold?: string;
   duration?: string;
+  /** Identifies one enabling of the add-on: a scheduled job whose id differs belongs to an older one. */
+  scheduleId?: string;
 }
 
 export interface PortRecord {
@@ -92,4 +94,89 @@ export interface JobRecord {
   payload: Record<string, unknown>;
   runAt: number;
   attempts: number;
+}
+
+export type DiskState = "pending" | "available" | "in-use" | "error";
+export type AttachmentState = "attaching" | "attached" | "detaching" | "detached";
+
+/** A block storage disk. System disks are not stored apart: they are part of their instance. */
+export interface DiskRecord {
+  name: string;
+  arn: string;
+  /** The driver's handle for this disk (an EBS-style volume id); also its support code. */
+  computeId: string;
+  supportCode: string;
+  createdAt: number;
+  availabilityZone: string;
+  sizeInGb: number;
+  state: DiskState;
+  tags: Tag[];
+  addOns: AddOnRecord[];
+  isAttached: boolean;
+  attachmentState: AttachmentState;
+  attachedTo?: string;
+  path?: string;
+  autoMounting?: boolean;
+}
+
+/** Restores that read a snapshot right now; while any is listed the snapshot cannot be deleted. */
+export interface Holdable {
+  pendingRestores: string[];
+}
+
+export interface InstanceSnapshotRecord extends Holdable {
+  name: string;
+  arn: string;
+  /** The driver's handle for the copied disks (an AMI-style id); also its support code. */
+  computeId: string;
+  supportCode: string;
+  createdAt: number;
+  tags: Tag[];
+  state: "pending" | "available" | "error";
+  fromInstanceName: string;
+  fromInstanceArn: string;
+  fromBlueprintId: string;
+  fromBundleId: string;
+  sizeInGb: number;
+  isFromAutoSnapshot: boolean;
+  /** The disks attached when the snapshot was taken, as they were then. */
+  fromAttachedDisks: DiskRecord[];
+}
+
+export interface DiskSnapshotRecord extends Holdable {
+  name: string;
+  arn: string;
+  computeId: string;
+  supportCode: string;
+  createdAt: number;
+  tags: Tag[];
+  state: "pending" | "completed" | "error";
+  sizeInGb: number;
+  fromDiskName?: string;
+  fromDiskArn?: string;
+  /** Set instead of fromDisk* for a snapshot of an instance's system disk. */
+  fromInstanceName?: string;
+  fromInstanceArn?: string;
+  /** The source disk's driver handle; undefined for a snapshot of a system disk. */
+  fromDiskComputeId?: string;
+  isFromAutoSnapshot: boolean;
+}
+
+/** One daily automatic snapshot of an instance or a disk, keyed by resource name and date. */
+export interface AutoSnapshotRecord extends Holdable {
+  resourceName: string;
+  resourceType: "Instance" | "Disk";
+  resourceArn: string;
+  /** YYYY-MM-DD (UTC) of createdAt. */
+  date: string;
+  createdAt: number;
+  status: "Success" | "Failed" | "InProgress";
+  computeId: string;
+  sizeInGb: number;
+  /** Instances only: what CreateInstancesFromSnapshot needs. */
+  fromBlueprintId?: string;
+  fromBundleId?: string;
+  fromAttachedDisks: DiskRecord[];
+  /** The driver handle of the resource (instance or disk) that was copied. */
+  sourceComputeId: string;
 }

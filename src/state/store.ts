@@ -1,6 +1,8 @@
 import type { Scope } from "../core/scope.js";
 import type { Ec2InstanceRecord, Ec2KeyPairRecord, SnapshotRecord, VolumeRecord } from "./ec2-records.js";
-import type { InstanceRecord, JobRecord, KeyPairRecord, OperationRecord } from "./records.js";
+import type {
+  AutoSnapshotRecord, DiskRecord, DiskSnapshotRecord, InstanceRecord, InstanceSnapshotRecord, JobRecord, KeyPairRecord, OperationRecord,
+} from "./records.js";
 
 /**
  * The only source of truth (ARCHITECTURE: state/). Engines implement these interfaces; handlers
@@ -36,6 +38,8 @@ export interface ResourceRepository<R> {
    * read in batches: for callers that filter and page themselves (EC2 Describe* calls).
    */
   scan(scope: Scope, options?: { after?: number; where?: Record<string, string | number> }): AsyncIterable<Positioned<R>>;
+  /** Every record whose indexed `column` holds one of `values`, in creation order. */
+  findBy(scope: Scope, column: string, values: (string | number)[]): Promise<R[]>;
 }
 
 export interface Positioned<R> {
@@ -61,7 +65,11 @@ export interface NameRepository {
 }
 
 export interface JobRepository {
-  enqueue(scope: Scope, kind: string, payload: Record<string, unknown>, runAt: number): Promise<number>;
+  /**
+   * `recurring` marks a job that a schedule keeps re-enqueueing (automatic snapshots, idle checks):
+   * until it is due, it does not count as pending work.
+   */
+  enqueue(scope: Scope, kind: string, payload: Record<string, unknown>, runAt: number, options?: { recurring?: boolean }): Promise<number>;
   /** Marks up to `limit` due jobs as running and returns them. */
   claimDue(now: number, limit: number): Promise<JobRecord[]>;
   finish(id: number): Promise<void>;
@@ -69,7 +77,7 @@ export interface JobRepository {
   /** Puts jobs that a stopped process had claimed back in the queue; returns how many. */
   requeueClaimed(): Promise<number>;
   nextRunAt(): Promise<number | undefined>;
-  /** Jobs that are running or due by `now` (all jobs when `now` is not given). */
+  /** Jobs running, due by `now`, or queued for later unless recurring (every job when `now` is not given). */
   pending(now?: number): Promise<number>;
 }
 
@@ -85,6 +93,10 @@ export interface Tx {
   instances: ResourceRepository<InstanceRecord>;
   keyPairs: ResourceRepository<KeyPairRecord>;
   operations: ResourceRepository<OperationRecord>;
+  disks: ResourceRepository<DiskRecord>;
+  instanceSnapshots: ResourceRepository<InstanceSnapshotRecord>;
+  diskSnapshots: ResourceRepository<DiskSnapshotRecord>;
+  autoSnapshots: ResourceRepository<AutoSnapshotRecord>;
   jobs: JobRepository;
   ec2Instances: ResourceRepository<Ec2InstanceRecord>;
   ec2Volumes: ResourceRepository<VolumeRecord>;

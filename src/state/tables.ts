@@ -1,4 +1,6 @@
-import type { InstanceRecord, KeyPairRecord, OperationRecord } from "./records.js";
+import type {
+  AutoSnapshotRecord, DiskRecord, DiskSnapshotRecord, InstanceRecord, InstanceSnapshotRecord, KeyPairRecord, OperationRecord,
+} from "./records.js";
 
 /**
  * How each resource family is stored: a table of JSON documents keyed by (account, region, key),
@@ -25,5 +27,32 @@ export const keyPairsTable: TableDef<KeyPairRecord> = {
 export const operationsTable: TableDef<OperationRecord> = {
   table: "ls_operations",
   key: (r) => r.id,
+  columns: { resource_name: (r) => r.resourceName },
+};
+
+export const disksTable: TableDef<DiskRecord> = {
+  table: "ls_disks",
+  key: (r) => r.name,
+  columns: { attached_to: (r) => r.attachedTo ?? null },
+};
+
+export const instanceSnapshotsTable: TableDef<InstanceSnapshotRecord> = {
+  table: "ls_instance_snapshots",
+  key: (r) => r.name,
+  columns: { from_instance_name: (r) => r.fromInstanceName },
+};
+
+export const diskSnapshotsTable: TableDef<DiskSnapshotRecord> = {
+  table: "ls_disk_snapshots",
+  key: (r) => r.name,
+  columns: { from_disk_name: (r) => r.fromDiskName ?? null, from_instance_name: (r) => r.fromInstanceName ?? null },
+};
+
+/** Keyed `<resource name>/<date>`: one automatic snapshot per resource and day. */
+export const autoSnapshotKey = (resourceName: string, date: string) => `${resourceName}/${date}`;
+
+export const autoSnapshotsTable: TableDef<AutoSnapshotRecord> = {
+  table: "ls_auto_snapshots",
+  key: (r) => autoSnapshotKey(r.resourceName, r.date),
   columns: { resource_name: (r) => r.resourceName },
 };

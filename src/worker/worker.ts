@@ -7,7 +7,7 @@ export interface Worker {
   start(): Promise<void>;
   /** Looks for due jobs now (after a handler enqueued one, or the clock moved). */
   kick(): void;
-  /** Resolves when no job is running or due (jobs scheduled for later do not count). */
+  /** Resolves when no job is running, due, or queued (recurring jobs count only once due). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -40,6 +40,28 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
       await transition();
       running.delete(id);
     },
+    async createDisk() {
+      await clock.sleep(transitionMs);
+    },
+    async attachDisk() {
+      await clock.sleep(transitionMs);
+    },
+    async detachDisk() {
+      await clock.sleep(transitionMs);
+    },
+    async destroyDisk() {
+      await clock.sleep(transitionMs);
+    },
+    async snapshot() {
+      await clock.sleep(transitionMs);
+    },
+    async deleteSnapshot() {
+      await clock.sleep(transitionMs);
+    },
+    /** Simulated instances do nothing, so they are always idle. */
+    async cpuUtilization() {
+      return 0;
+    },
     async reset() {
       abortAll("the sim driver was reset");
     },

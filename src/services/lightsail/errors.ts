@@ -39,3 +39,31 @@ export const invalidState = (resourceType: string, name: string, state: string, 
     `The ${resourceType} ${name} is ${state}; ${action} needs it to be ${allowed.join(" or ")}.`,
     "InvalidResourceState",
   );
+
+/** A resource exists but its state does not allow the request, in the real service's wording. */
+export const wrongState = (action: string, resource: string, state: string) =>
+  operationFailure(`You can't ${action} right now. The state of this ${resource} is: ${state}`, "InvalidResourceState");
+
+export const mutuallyExclusive = (a: string, b: string) =>
+  invalidInput(`The ${a} and ${b} parameters are mutually exclusive. Specify only one of them.`);
+
+export const diskStillAttached = (instanceName: string) =>
+  operationFailure(`You can't perform this operation because the disk is still attached to a Lightsail instance: ${instanceName}`);
+
+export const detachNeedsStoppedInstance = (state: string) =>
+  operationFailure(`You can only detach the disk when the target instance is stopped. The current state of your instance is: ${state}`);
+
+export const addOnAlreadyInState = () => invalidInput("The addOn is already in requested state");
+
+export const addOnNotEnabled = (addOnType: string) => invalidInput(`${addOnType} not enabled for the resource`);
+
+/** A snapshot that restores are still reading (aws-facts §2.8: it cannot vanish under them). */
+export const snapshotInUse = (snapshot: string, users: string[]) =>
+  operationFailure(
+    `The snapshot ${snapshot} is in use by resources that are being created from it: ${users.join(", ")}. Try again once they are created.`,
+    "ResourceInUse",
+  );
+
+export const autoSnapshotNotFound = (resourceName: string, what: string) =>
+  lightsailError("NotFoundException", 404, "DoesNotExist", `The resource ${resourceName} has no automatic snapshot ${what}. Use GetAutoSnapshots to list its dates.`,
+    "Check the resource name and the date.");

@@ -4,6 +4,21 @@ import { getBlueprints } from "./catalog/get-blueprints.js";
 import { getBundles } from "./catalog/get-bundles.js";
 import { getRegions } from "./catalog/get-regions.js";
 import { closeInstancePublicPorts } from "./instances/close-instance-public-ports.js";
+import { enableAddOn } from "./add-ons/enable-add-on.js";
+import { disableAddOn } from "./add-ons/disable-add-on.js";
+import { getAutoSnapshots } from "./auto-snapshots/get-auto-snapshots.js";
+import { deleteAutoSnapshot } from "./auto-snapshots/delete-auto-snapshot.js";
+import { createDiskSnapshot } from "./disk-snapshots/create-disk-snapshot.js";
+import { getDiskSnapshot } from "./disk-snapshots/get-disk-snapshot.js";
+import { getDiskSnapshots } from "./disk-snapshots/get-disk-snapshots.js";
+import { deleteDiskSnapshot } from "./disk-snapshots/delete-disk-snapshot.js";
+import { createDiskFromSnapshot } from "./disk-snapshots/create-disk-from-snapshot.js";
+import { attachDisk } from "./disks/attach-disk.js";
+import { createDisk } from "./disks/create-disk.js";
+import { deleteDisk } from "./disks/delete-disk.js";
+import { detachDisk } from "./disks/detach-disk.js";
+import { getDisk } from "./disks/get-disk.js";
+import { getDisks } from "./disks/get-disks.js";
 import { createInstances } from "./instances/create-instances.js";
 import { deleteInstance } from "./instances/delete-instance.js";
 import { getInstanceAccessDetails } from "./instances/get-instance-access-details.js";
@@ -29,6 +44,11 @@ import { getOperations } from "./operations/get-operations.js";
 import { getOperationsForResource } from "./operations/get-operations-for-resource.js";
 import { tagResource } from "./tags/tag-resource.js";
 import { untagResource } from "./tags/untag-resource.js";
+import { createInstanceSnapshot } from "./instance-snapshots/create-instance-snapshot.js";
+import { getInstanceSnapshot } from "./instance-snapshots/get-instance-snapshot.js";
+import { getInstanceSnapshots } from "./instance-snapshots/get-instance-snapshots.js";
+import { deleteInstanceSnapshot } from "./instance-snapshots/delete-instance-snapshot.js";
+import { createInstancesFromSnapshot } from "./instance-snapshots/create-instances-from-snapshot.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -37,7 +57,7 @@ import { untagResource } from "./tags/untag-resource.js";
 export const operations: OperationTable<OperationName> = {
   AllocateStaticIp: notImplemented,
   AttachCertificateToDistribution: notImplemented,
-  AttachDisk: notImplemented,
+  AttachDisk: attachDisk,
   AttachInstancesToLoadBalancer: notImplemented,
   AttachLoadBalancerTlsCertificate: notImplemented,
   AttachStaticIp: notImplemented,
@@ -52,16 +72,16 @@ export const operations: OperationTable<OperationName> = {
   CreateContainerService: notImplemented,
   CreateContainerServiceDeployment: notImplemented,
   CreateContainerServiceRegistryLogin: notImplemented,
-  CreateDisk: notImplemented,
-  CreateDiskFromSnapshot: notImplemented,
-  CreateDiskSnapshot: notImplemented,
+  CreateDisk: createDisk,
+  CreateDiskFromSnapshot: createDiskFromSnapshot,
+  CreateDiskSnapshot: createDiskSnapshot,
   CreateDistribution: notImplemented,
   CreateDomain: notImplemented,
   CreateDomainEntry: notImplemented,
   CreateGUISessionAccessDetails: notImplemented,
-  CreateInstanceSnapshot: notImplemented,
+  CreateInstanceSnapshot: createInstanceSnapshot,
   CreateInstances: createInstances,
-  CreateInstancesFromSnapshot: notImplemented,
+  CreateInstancesFromSnapshot: createInstancesFromSnapshot,
   CreateKeyPair: createKeyPair,
   CreateLoadBalancer: notImplemented,
   CreateLoadBalancerTlsCertificate: notImplemented,
@@ -70,20 +90,20 @@ export const operations: OperationTable<OperationName> = {
   CreateRelationalDatabaseSnapshot: notImplemented,
   CreateSubdomain: notImplemented,
   DeleteAlarm: notImplemented,
-  DeleteAutoSnapshot: notImplemented,
+  DeleteAutoSnapshot: deleteAutoSnapshot,
   DeleteBucket: notImplemented,
   DeleteBucketAccessKey: notImplemented,
   DeleteCertificate: notImplemented,
   DeleteContactMethod: notImplemented,
   DeleteContainerImage: notImplemented,
   DeleteContainerService: notImplemented,
-  DeleteDisk: notImplemented,
-  DeleteDiskSnapshot: notImplemented,
+  DeleteDisk: deleteDisk,
+  DeleteDiskSnapshot: deleteDiskSnapshot,
   DeleteDistribution: notImplemented,
   DeleteDomain: notImplemented,
   DeleteDomainEntry: notImplemented,
   DeleteInstance: deleteInstance,
-  DeleteInstanceSnapshot: notImplemented,
+  DeleteInstanceSnapshot: deleteInstanceSnapshot,
   DeleteKeyPair: deleteKeyPair,
   DeleteKnownHostKeys: notImplemented,
   DeleteLoadBalancer: notImplemented,
@@ -92,16 +112,16 @@ export const operations: OperationTable<OperationName> = {
   DeleteRelationalDatabaseSnapshot: notImplemented,
   DeleteSubdomain: notImplemented,
   DetachCertificateFromDistribution: notImplemented,
-  DetachDisk: notImplemented,
+  DetachDisk: detachDisk,
   DetachInstancesFromLoadBalancer: notImplemented,
   DetachStaticIp: notImplemented,
-  DisableAddOn: notImplemented,
+  DisableAddOn: disableAddOn,
   DownloadDefaultKeyPair: downloadDefaultKeyPair,
-  EnableAddOn: notImplemented,
+  EnableAddOn: enableAddOn,
   ExportSnapshot: notImplemented,
   GetActiveNames: notImplemented,
   GetAlarms: notImplemented,
-  GetAutoSnapshots: notImplemented,
+  GetAutoSnapshots: getAutoSnapshots,
   GetBlueprints: getBlueprints,
   GetBucketAccessKeys: notImplemented,
   GetBucketBundles: notImplemented,
@@ -119,10 +139,10 @@ export const operations: OperationTable<OperationName> = {
   GetContainerServicePowers: notImplemented,
   GetContainerServices: notImplemented,
   GetCostEstimate: notImplemented,
-  GetDisk: notImplemented,
-  GetDiskSnapshot: notImplemented,
-  GetDiskSnapshots: notImplemented,
-  GetDisks: notImplemented,
+  GetDisk: getDisk,
+  GetDiskSnapshot: getDiskSnapshot,
+  GetDiskSnapshots: getDiskSnapshots,
+  GetDisks: getDisks,
   GetDistributionBundles: notImplemented,
   GetDistributionLatestCacheReset: notImplemented,
   GetDistributionMetricData: notImplemented,
@@ -134,8 +154,8 @@ export const operations: OperationTable<OperationName> = {
   GetInstanceAccessDetails: getInstanceAccessDetails,
   GetInstanceMetricData: notImplemented,
   GetInstancePortStates: getInstancePortStates,
-  GetInstanceSnapshot: notImplemented,
-  GetInstanceSnapshots: notImplemented,
+  GetInstanceSnapshot: getInstanceSnapshot,
+  GetInstanceSnapshots: getInstanceSnapshots,
   GetInstanceState: getInstanceState,
   GetInstances: getInstances,
   GetKeyPair: getKeyPair,

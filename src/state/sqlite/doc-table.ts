@@ -21,6 +21,7 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): 
   const del = db.prepare(`DELETE FROM ${t} WHERE account = ? AND region = ? AND key = ?`);
   const count = db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM ${t} WHERE account = ? AND region = ?`);
   const pageStatements = new Map<string, Database.Statement<unknown[], Row>>();
+  const findStatements = new Map<string, Database.Statement<unknown[], Row>>();
 
   const values = (record: R) => cols.map((c) => def.columns[c]!(record));
   const parse = (row: Row) => JSON.parse(row.doc) as R;
@@ -34,6 +35,18 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): 
         `SELECT seq, doc FROM ${t} WHERE account = ? AND region = ? AND seq > ?${whereColumns.map((c) => ` AND ${c} = ?`).join("")} ORDER BY seq LIMIT ?`,
       );
       pageStatements.set(id, stmt);
+    }
+    return stmt;
+  }
+
+  function findStatement(column: string) {
+    let stmt = findStatements.get(column);
+    if (!stmt) {
+      if (!cols.includes(column)) throw new Error(`${t} has no column ${column}`);
+      stmt = db.prepare<unknown[], Row>(
+        `SELECT seq, doc FROM ${t} WHERE account = ? AND region = ? AND ${column} IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+      );
+      findStatements.set(column, stmt);
     }
     return stmt;
   }
@@ -71,6 +84,10 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): 
         if (rows.length < SCAN_BATCH) return;
         from = rows[rows.length - 1]!.seq;
       }
+    },
+    async findBy({ account, region }: Scope, column: string, values: (string | number)[]) {
+      if (values.length === 0) return [];
+      return findStatement(column).all(account, region, JSON.stringify(values)).map(parse);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { JobRepository } from "../store.js";
 type JobRow = { id: number; account: string; region: string; kind: string; payload: string; run_at: number; attempts: number };
 
 export function jobRepository(db: Database.Database): JobRepository {
-  const enqueue = db.prepare(`INSERT INTO jobs (account, region, kind, payload, run_at) VALUES (?, ?, ?, ?, ?)`);
+  const enqueue = db.prepare(`INSERT INTO jobs (account, region, kind, payload, run_at, recurring) VALUES (?, ?, ?, ?, ?, ?)`);
   const claim = db.prepare<[number, number], JobRow>(
     `UPDATE jobs SET claimed = 1, attempts = attempts + 1 WHERE id IN
        (SELECT id FROM jobs WHERE claimed = 0 AND run_at <= ? ORDER BY run_at, id LIMIT ?)
@@ -15,13 +15,13 @@ export function jobRepository(db: Database.Database): JobRepository {
   const retry = db.prepare(`UPDATE jobs SET claimed = 0, run_at = ? WHERE id = ?`);
   const requeue = db.prepare(`UPDATE jobs SET claimed = 0 WHERE claimed = 1`);
   const next = db.prepare<[], { t: number | null }>(`SELECT MIN(run_at) AS t FROM jobs WHERE claimed = 0`);
-  const pending = db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE claimed = 1 OR run_at <= ?`);
+  const pending = db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE recurring = 0 OR claimed = 1 OR run_at <= ?`);
   const toRecord = (r: JobRow): JobRecord => ({
     id: r.id, account: r.account, region: r.region, kind: r.kind, payload: JSON.parse(r.payload), runAt: r.run_at, attempts: r.attempts,
   });
   return {
-    async enqueue({ account, region }, kind, payload, runAt) {
-      return Number(enqueue.run(account, region, kind, JSON.stringify(payload), runAt).lastInsertRowid);
+    async enqueue({ account, region }, kind, payload, runAt, options = {}) {
+      return Number(enqueue.run(account, region, kind, JSON.stringify(payload), runAt, options.recurring ? 1 : 0).lastInsertRowid);
     },
     async claimDue(now, limit) {
       return claim.all(now, limit).map(toRecord);

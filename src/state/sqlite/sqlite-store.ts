@@ -3,7 +3,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "../migrations/index.js";
 import type { Store, Tx } from "../store.js";
-import { instancesTable, keyPairsTable, operationsTable } from "../tables.js";
+import {
+  autoSnapshotsTable, diskSnapshotsTable, disksTable, instanceSnapshotsTable, instancesTable, keyPairsTable, operationsTable,
+} from "../tables.js";
 import { ec2InstancesTable, ec2KeyPairsTable, ec2VolumesTable } from "../ec2-tables.js";
 import { docTableRepository } from "./doc-table.js";
 import { snapshotRepository } from "./ec2-snapshots.js";
@@ -26,6 +28,10 @@ export function openSqliteStore(path: string | ":memory:"): Store {
     instances: docTableRepository(db, instancesTable),
     keyPairs: docTableRepository(db, keyPairsTable),
     operations: docTableRepository(db, operationsTable),
+    disks: docTableRepository(db, disksTable),
+    instanceSnapshots: docTableRepository(db, instanceSnapshotsTable),
+    diskSnapshots: docTableRepository(db, diskSnapshotsTable),
+    autoSnapshots: docTableRepository(db, autoSnapshotsTable),
     jobs: jobRepository(db),
     ec2Instances: docTableRepository(db, ec2InstancesTable),
     ec2Volumes: docTableRepository(db, ec2VolumesTable),

@@ -35,6 +35,8 @@ function recordingDriver(needsFreeze: boolean, store: ReturnType<typeof openSqli
       calls.push(`thaw ${id}`);
     },
     create: unused, start: unused, stop: unused, reboot: unused, destroy: unused, reset: unused, close: unused,
+    createDisk: unused, attachDisk: unused, detachDisk: unused, destroyDisk: unused, snapshot: unused, deleteSnapshot: unused,
+    cpuUtilization: unused,
   };
 }
 

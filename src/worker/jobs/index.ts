@@ -6,6 +6,7 @@ import { takeSnapshots } from "./ec2-snapshot-jobs.js";
 import { ec2VolumeJobs } from "./ec2-volume-jobs.js";
 import { instanceTransition } from "./instance-transition.js";
 import { metadataOptionsApplied } from "./metadata-options.js";
+import { storageJobHandlers } from "./lightsail-storage.js";
 
 /** Job kinds and what runs them. Handlers enqueue by these names. */
 export const jobHandlers: Record<string, JobHandler> = {
@@ -18,4 +19,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...ec2InstanceJobs,
   ...ec2VolumeJobs,
   [EC2_JOBS.snapshotsTake]: takeSnapshots,
+  ...storageJobHandlers,
 };

@@ -1,4 +1,5 @@
 import type { AddOnRequest } from "@aws-sdk/client-lightsail";
+import { uuid } from "../../../core/ids.js";
 import type { AddOnRecord } from "../../../state/records.js";
 import { regionInfo } from "../catalog/regions.js";
 import { invalidInput } from "../errors.js";
@@ -39,11 +40,18 @@ export function addOnFromRequest(r: AddOnRequest, region: string, resourceKind: 
   if (r.addOnType === "AutoSnapshot") {
     const time = r.autoSnapshotAddOnRequest?.snapshotTimeOfDay ?? defaultSnapshotTime(region);
     checkSnapshotTimeOfDay(time);
-    return { name: "AutoSnapshot", status: "Enabled", snapshotTimeOfDay: time };
+    return { name: "AutoSnapshot", status: "Enabled", snapshotTimeOfDay: time, scheduleId: uuid() };
   }
   if (resourceKind === "disk") throw invalidInput(`The add-on ${r.addOnType} is available for instances only.`);
   const { threshold, duration } = r.stopInstanceOnIdleRequest ?? {};
   positiveNumber(threshold, "threshold");
   positiveNumber(duration, "duration");
-  return { name: "StopInstanceOnIdle", status: "Enabled", threshold: threshold ?? "5", duration: duration ?? "60" };
+  return { name: "StopInstanceOnIdle", status: "Enabled", threshold: threshold ?? "5", duration: duration ?? "60", scheduleId: uuid() };
+}
+
+/** Lightsail takes no automatic snapshots of Windows instances. */
+export function checkAutoSnapshotPlatform(addOns: AddOnRecord[], platform: string, blueprintId: string) {
+  if (platform === "WINDOWS" && addOns.some((a) => a.name === "AutoSnapshot")) {
+    throw invalidInput(`Automatic snapshots are not supported for Windows instances; the blueprint ${blueprintId} is a Windows one.`);
+  }
 }

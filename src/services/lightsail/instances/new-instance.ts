@@ -3,7 +3,8 @@ import { ec2Id } from "../../../core/ids.js";
 import type { Scope } from "../../../core/scope.js";
 import type { InstanceRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
-import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
+import { addOnsFromRequests, checkAutoSnapshotPlatform } from "../add-ons/add-on-requests.js";
+import { scheduleAddOns } from "../add-ons/schedule.js";
 import type { InstanceSpec } from "../../../compute/driver.js";
 import type { BlueprintInfo } from "../catalog/blueprints.js";
 import type { BundleInfo } from "../catalog/bundles.js";
@@ -29,6 +30,8 @@ export interface NewInstances {
   operationType: "CreateInstance" | "CreateInstancesFromSnapshot";
   /** Extra job payload, e.g. the snapshot to restore from. */
   jobPayload?: Record<string, unknown>;
+  /** The job that brings each instance up; CreateInstancesFromSnapshot restores instead of creating. */
+  jobKind?: string;
 }
 
 /** Checks the parts of a create request that need no database: user data, tags, add-ons. */
@@ -45,6 +48,7 @@ export function checkInstanceExtras(region: string, req: Pick<NewInstances, "use
  */
 export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req: NewInstances): Promise<Operation[]> {
   const { tags, addOns } = checkInstanceExtras(scope.region, req);
+  checkAutoSnapshotPlatform(addOns, req.blueprint.platform, req.blueprint.blueprintId);
   const keyPair =
     req.keyPairName === undefined || req.keyPairName === DEFAULT_KEY_PAIR
       ? await ensureDefaultKeyPair(tx, scope, now)
@@ -96,7 +100,8 @@ export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req:
       username: req.blueprint.username,
       publicKey: keyPair.publicKey,
     };
-    await tx.jobs.enqueue(scope, "lightsail.instance.create", { name, computeId: record.computeId, operationIds: [op.id], spec, ...req.jobPayload }, now);
+    await scheduleAddOns(tx, scope, { resourceType: "Instance", name, arn: record.arn }, addOns, now);
+    await tx.jobs.enqueue(scope, req.jobKind ?? "lightsail.instance.create", { name, computeId: record.computeId, operationIds: [op.id], spec, ...req.jobPayload }, now);
     operations.push(toOperation(op, scope.region));
   }
   return operations;

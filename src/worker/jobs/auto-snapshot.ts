@@ -1,0 +1,128 @@
+import { ec2Id } from "../../core/ids.js";
+import { DAY_MS, dueInstants, utcDate } from "../../core/daily.js";
+import type { Scope } from "../../core/scope.js";
+import type { SnapshotSpec } from "../../compute/driver.js";
+import { findBundle } from "../../services/lightsail/catalog/bundles.js";
+import { attachedDisksOf } from "../../state/lightsail-queries.js";
+import type { AddOnRecord, AutoSnapshotRecord } from "../../state/records.js";
+import type { Tx } from "../../state/store.js";
+import { autoSnapshotKey } from "../../state/tables.js";
+import { jobScope, type JobHandler } from "../job.js";
+import { SNAPSHOT_JOBS } from "./snapshot-jobs.js";
+
+export const AUTO_SNAPSHOT_JOB = "lightsail.addon.auto-snapshot";
+/** Lightsail keeps the newest seven daily automatic snapshots of a resource. */
+export const AUTO_SNAPSHOT_RETENTION = 7;
+
+export interface AutoSnapshotJobPayload {
+  resourceType: "Instance" | "Disk";
+  resourceName: string;
+  resourceArn: string;
+  /** The enabling of the add-on this schedule belongs to (AddOnRecord.scheduleId). */
+  scheduleId: string;
+  /** When the next snapshot is due: a day's snapshotTimeOfDay. */
+  dueAt: number;
+}
+
+const onSchedule = (p: AutoSnapshotJobPayload, r: { arn: string; addOns: AddOnRecord[] } | undefined) =>
+  !!r && r.arn === p.resourceArn && r.addOns.some((a) => a.name === "AutoSnapshot" && a.scheduleId === p.scheduleId);
+
+/** The resource as it is now, ready to be copied into automatic snapshots; undefined when its schedule has ended. */
+async function currentSource(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload) {
+  if (p.resourceType === "Disk") {
+    const disk = await tx.disks.get(scope, p.resourceName);
+    if (!onSchedule(p, disk)) return undefined;
+    return { sourceComputeId: disk!.computeId, sizeInGb: disk!.sizeInGb, fromAttachedDisks: [] };
+  }
+  const instance = await tx.instances.get(scope, p.resourceName);
+  if (!onSchedule(p, instance)) return undefined;
+  return {
+    sourceComputeId: instance!.computeId,
+    sizeInGb: findBundle(instance!.bundleId)?.diskSizeInGb ?? 0,
+    fromBlueprintId: instance!.blueprintId,
+    fromBundleId: instance!.bundleId,
+    fromAttachedDisks: await attachedDisksOf(tx, scope, instance!.name),
+  };
+}
+
+export const autoSnapshotSpec = (r: AutoSnapshotRecord): SnapshotSpec =>
+  r.resourceType === "Instance"
+    ? { instanceId: r.sourceComputeId, diskIds: r.fromAttachedDisks.map((d) => d.computeId) }
+    : { diskIds: [r.sourceComputeId] };
+
+/** Deletes automatic snapshot records and queues the removal of their copies. */
+export async function deleteAutoSnapshotRecords(tx: Tx, scope: Scope, records: AutoSnapshotRecord[], now: number) {
+  for (const r of records) {
+    await tx.autoSnapshots.delete(scope, autoSnapshotKey(r.resourceName, r.date));
+    await tx.jobs.enqueue(scope, SNAPSHOT_JOBS.deleteData, { snapshotId: r.computeId }, now);
+  }
+}
+
+/** Drops the oldest finished automatic snapshots past the retention, except those a restore is reading. */
+async function prune(tx: Tx, scope: Scope, resourceName: string, now: number) {
+  const all = await tx.autoSnapshots.findBy(scope, "resource_name", [resourceName]);
+  const newestFirst = all.sort((a, b) => b.date.localeCompare(a.date));
+  const expired = newestFirst.slice(AUTO_SNAPSHOT_RETENTION).filter((r) => r.status !== "InProgress" && r.pendingRestores.length === 0);
+  await deleteAutoSnapshotRecords(tx, scope, expired, now);
+}
+
+async function reschedule(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload, dueAt: number) {
+  await tx.jobs.enqueue(scope, AUTO_SNAPSHOT_JOB, { ...p, dueAt }, dueAt, { recurring: true });
+}
+
+/**
+ * The daily automatic snapshot of one resource. It runs at the day's snapshotTimeOfDay; when the
+ * clock has jumped several days it takes every missed day's snapshot (the newest seven), each
+ * with its own date and time, then schedules itself for the next day. A schedule whose add-on was
+ * disabled or changed, or whose resource is gone, ends quietly.
+ */
+export const autoSnapshotJob: JobHandler = {
+  async run(job, env, finish) {
+    const p = job.payload as unknown as AutoSnapshotJobPayload;
+    const scope = jobScope(job);
+    const due = dueInstants(p.dueAt, env.clock.now(), AUTO_SNAPSHOT_RETENTION);
+    const taking = await env.store.transaction(async (tx) => {
+      const source = await currentSource(tx, scope, p);
+      if (!source) return undefined;
+      const records: AutoSnapshotRecord[] = [];
+      for (const at of due) {
+        const date = utcDate(at);
+        const existing = await tx.autoSnapshots.get(scope, autoSnapshotKey(p.resourceName, date));
+        if (existing) {
+          if (existing.status === "InProgress") records.push(existing);
+          continue;
+        }
+        const record: AutoSnapshotRecord = {
+          resourceName: p.resourceName, resourceType: p.resourceType, resourceArn: p.resourceArn, date, createdAt: at,
+          status: "InProgress", computeId: ec2Id(p.resourceType === "Instance" ? "ami" : "snap"), pendingRestores: [], ...source,
+        };
+        await tx.autoSnapshots.insert(scope, record);
+        records.push(record);
+      }
+      return records;
+    });
+    if (!taking) return finish(async () => {});
+    for (const r of taking) await env.driver.snapshot(r.computeId, autoSnapshotSpec(r));
+    const now = env.clock.now();
+    await finish(async (tx) => {
+      for (const r of taking) {
+        const current = await tx.autoSnapshots.get(scope, autoSnapshotKey(r.resourceName, r.date));
+        if (current?.status === "InProgress") await tx.autoSnapshots.update(scope, { ...current, status: "Success" });
+      }
+      await prune(tx, scope, p.resourceName, now);
+      await reschedule(tx, scope, p, (due.at(-1) ?? p.dueAt - DAY_MS) + DAY_MS);
+    });
+  },
+  async fail(job, env, _error, finish) {
+    const p = job.payload as unknown as AutoSnapshotJobPayload;
+    const scope = jobScope(job);
+    const due = dueInstants(p.dueAt, env.clock.now(), AUTO_SNAPSHOT_RETENTION);
+    await finish(async (tx) => {
+      for (const at of due) {
+        const current = await tx.autoSnapshots.get(scope, autoSnapshotKey(p.resourceName, utcDate(at)));
+        if (current?.status === "InProgress") await tx.autoSnapshots.update(scope, { ...current, status: "Failed" });
+      }
+      if (await currentSource(tx, scope, p)) await reschedule(tx, scope, p, (due.at(-1) ?? p.dueAt - DAY_MS) + DAY_MS);
+    });
+  },
+};

@@ -1,0 +1,80 @@
+import type { SnapshotPart } from "../../compute/driver.js";
+import type { DiskRecord, JobRecord } from "../../state/records.js";
+import type { Tx } from "../../state/store.js";
+import { jobScope, type JobEnv, type JobHandler } from "../job.js";
+import { finishOperations } from "../operations.js";
+import { releaseHold, type HoldRef } from "./holds.js";
+
+export const DISK_JOBS = {
+  create: "lightsail.disk.create",
+  attach: "lightsail.disk.attach",
+  detach: "lightsail.disk.detach",
+  destroy: "lightsail.disk.destroy",
+} as const;
+
+export interface DiskJobPayload {
+  name: string;
+  computeId: string;
+  operationIds: string[];
+  sizeInGb?: number;
+  /** create: copy this snapshot part; `hold` is released once done. */
+  from?: SnapshotPart;
+  hold?: HoldRef;
+  /** attach/detach: the instance's driver handle and the device path. */
+  instanceComputeId?: string;
+  path?: string;
+}
+
+type Change = (disk: DiskRecord) => DiskRecord | undefined;
+
+/** Asks the driver for one change of a disk, then applies `change` to its record (if it is still that disk) and ends its Operations. */
+function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change: Change, failed?: Change): JobHandler {
+  async function settle(tx: Tx, job: JobRecord, apply: Change | undefined) {
+    const p = job.payload as unknown as DiskJobPayload;
+    const scope = jobScope(job);
+    const disk = await tx.disks.get(scope, p.name);
+    const next = disk && disk.computeId === p.computeId && apply ? apply(disk) : undefined;
+    if (next) await tx.disks.update(scope, next);
+    if (p.hold) await releaseHold(tx, scope, p.hold, p.name);
+  }
+  return {
+    async run(job, env, finish) {
+      const p = job.payload as unknown as DiskJobPayload;
+      await act(p, env);
+      await finish(async (tx) => {
+        await settle(tx, job, change);
+        await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now());
+      });
+    },
+    async fail(job, env, error, finish) {
+      const p = job.payload as unknown as DiskJobPayload;
+      await finish(async (tx) => {
+        await settle(tx, job, failed);
+        await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now(), { code: "InternalError", details: error.message });
+      });
+    },
+  };
+}
+
+const detached = (d: DiskRecord): DiskRecord => ({
+  ...d, state: d.state === "pending" ? "pending" : "available", isAttached: false, attachmentState: "detached", attachedTo: undefined, path: undefined, autoMounting: undefined,
+});
+
+export const diskJobs: Record<string, JobHandler> = {
+  [DISK_JOBS.create]: diskJob(
+    (p, { driver }) => driver.createDisk(p.computeId, p.sizeInGb!, p.from),
+    (d) => (d.state === "pending" ? { ...d, state: "available" } : undefined),
+    (d) => (d.state === "pending" ? { ...d, state: "error" } : undefined),
+  ),
+  [DISK_JOBS.attach]: diskJob(
+    (p, { driver }) => driver.attachDisk(p.instanceComputeId!, p.computeId, p.path!),
+    (d) => (d.attachmentState === "attaching" ? { ...d, attachmentState: "attached" } : undefined),
+    (d) => (d.attachmentState === "attaching" ? detached(d) : undefined),
+  ),
+  [DISK_JOBS.detach]: diskJob(
+    (p, { driver }) => driver.detachDisk(p.instanceComputeId!, p.computeId),
+    (d) => (d.attachmentState === "detaching" ? detached(d) : undefined),
+    (d) => (d.attachmentState === "detaching" ? { ...d, attachmentState: "attached" } : undefined),
+  ),
+  [DISK_JOBS.destroy]: diskJob((p, { driver }) => driver.destroyDisk(p.computeId), () => undefined),
+};

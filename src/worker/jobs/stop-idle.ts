@@ -1,0 +1,71 @@
+import type { Scope } from "../../core/scope.js";
+import { recordOperation } from "../../services/lightsail/operations/operation.js";
+import type { InstanceRecord } from "../../state/records.js";
+import type { Tx } from "../../state/store.js";
+import { jobScope, type JobHandler } from "../job.js";
+
+export const STOP_IDLE_JOB = "lightsail.addon.stop-idle";
+/** How often (Clock time) an instance with StopInstanceOnIdle is sampled. */
+export const IDLE_CHECK_MS = 60_000;
+const INSTANCE_STOP_JOB = "lightsail.instance.stop";
+
+export interface StopIdlePayload {
+  instanceName: string;
+  instanceArn: string;
+  scheduleId: string;
+  /** The previous sample; a sample covers the time since it. */
+  checkedAt: number;
+  /** Start of the current run of idle samples. */
+  idleSince?: number;
+}
+
+async function scheduledInstance(tx: Tx, scope: Scope, p: StopIdlePayload) {
+  const instance = await tx.instances.get(scope, p.instanceName);
+  if (!instance || instance.arn !== p.instanceArn) return undefined;
+  const addOn = instance.addOns.find((a) => a.name === "StopInstanceOnIdle" && a.scheduleId === p.scheduleId);
+  return addOn ? { instance, threshold: Number(addOn.threshold), durationMs: Number(addOn.duration) * 60_000 } : undefined;
+}
+
+async function stopInstance(tx: Tx, scope: Scope, instance: InstanceRecord, now: number) {
+  const op = await recordOperation(tx, scope, now, {
+    resourceName: instance.name, resourceType: "Instance", availabilityZone: instance.availabilityZone, operationType: "StopInstance",
+  });
+  await tx.instances.update(scope, { ...instance, state: "stopping" });
+  await tx.jobs.enqueue(scope, INSTANCE_STOP_JOB, { name: instance.name, computeId: instance.computeId, operationIds: [op.id], force: false }, now);
+}
+
+/**
+ * StopInstanceOnIdle: samples a running instance's CPU every minute of Clock time and stops it once
+ * it has stayed below `threshold` percent for `duration` minutes. Ends when the add-on or the instance goes.
+ */
+export const stopIdleJob: JobHandler = {
+  async run(job, env, finish) {
+    const p = job.payload as unknown as StopIdlePayload;
+    const scope = jobScope(job);
+    const found = await env.store.read((tx) => scheduledInstance(tx, scope, p));
+    if (!found) return finish(async () => {});
+    const cpu = found.instance.state === "running" ? await env.driver.cpuUtilization(found.instance.computeId) : undefined;
+    const now = env.clock.now();
+    await finish(async (tx) => {
+      const current = await scheduledInstance(tx, scope, p);
+      if (!current) return;
+      const running = current.instance.state === "running" && cpu !== undefined;
+      let idleSince = running && cpu! < current.threshold ? (p.idleSince ?? p.checkedAt) : undefined;
+      if (idleSince !== undefined && now - idleSince >= current.durationMs) {
+        await stopInstance(tx, scope, current.instance, now);
+        idleSince = undefined;
+      }
+      const next = idleSince === undefined ? now + IDLE_CHECK_MS : Math.max(now + 1, Math.min(now + IDLE_CHECK_MS, idleSince + current.durationMs));
+      await tx.jobs.enqueue(scope, STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince }, next, { recurring: true });
+    });
+  },
+  async fail(job, env, _error, finish) {
+    const p = job.payload as unknown as StopIdlePayload;
+    const now = env.clock.now();
+    await finish(async (tx) => {
+      if (await scheduledInstance(tx, jobScope(job), p)) {
+        await tx.jobs.enqueue(jobScope(job), STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince: undefined }, now + IDLE_CHECK_MS, { recurring: true });
+      }
+    });
+  },
+};

@@ -1,0 +1,54 @@
+import { CreateDiskCommand, CreateInstancesCommand, type CreateInstancesRequest } from "@aws-sdk/client-lightsail";
+import { DEFAULT_ACCOUNT, type Scope } from "../../src/core/scope.js";
+import type { InstanceStateName } from "../../src/state/records.js";
+import type { TestSkiff } from "./skiff.js";
+
+export const US_EAST_1: Scope = { account: DEFAULT_ACCOUNT, region: "us-east-1" };
+
+/** Creates instances (amazon_linux_2023 on nano_3_0 in us-east-1a unless told) and waits until they run. */
+export async function runningInstances(t: TestSkiff, names: string[], extra: Partial<CreateInstancesRequest> = {}) {
+  await t.lightsail.send(
+    new CreateInstancesCommand({ availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0", instanceNames: names, ...extra }),
+  );
+  await t.skiff.idle();
+}
+
+export async function availableDisk(t: TestSkiff, diskName: string, sizeInGb = 8, availabilityZone = "us-east-1a") {
+  await t.lightsail.send(new CreateDiskCommand({ diskName, sizeInGb, availabilityZone }));
+  await t.skiff.idle();
+}
+
+/**
+ * Puts an instance in a state directly in the store, standing in for StopInstance/StartInstance,
+ * which another family implements.
+ */
+export async function setInstanceState(t: TestSkiff, name: string, state: InstanceStateName, scope: Scope = US_EAST_1) {
+  await t.skiff.store.transaction(async (tx) => {
+    const instance = await tx.instances.get(scope, name);
+    if (!instance) throw new Error(`no instance ${name}`);
+    await tx.instances.update(scope, { ...instance, state });
+  });
+}
+
+/** POST /_skiff/clock with { set }. */
+export async function setClock(t: TestSkiff, iso: string) {
+  const r = await t.admin("/_skiff/clock", { method: "POST", body: JSON.stringify({ set: iso }) });
+  if (r.status !== 200) throw new Error(`clock set answered ${r.status}: ${await r.text()}`);
+}
+
+/** An Operation's record, read from the store (GetOperation belongs to another family). */
+export async function storedOperation(t: TestSkiff, id: string, scope: Scope = US_EAST_1) {
+  const op = await t.skiff.store.read((tx) => tx.operations.get(scope, id!));
+  if (!op) throw new Error(`no operation ${id}`);
+  return op;
+}
+
+/** Moves the clock by `step` until `done` holds: for work whose start time the test cannot know exactly. */
+export async function advanceUntil(t: TestSkiff, step: string, done: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 20; i++) {
+    if (await done()) return;
+    await t.advance(step);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
