@@ -32,10 +32,7 @@ export function median(values: number[]): number {
 }
 
 /** The median of each figure over several runs, taken figure by figure. */
-export function medianResult(runs: LoadResult[]): LoadResult {
-  return {
-    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-    p50Ms: median(runs.map((r) => r.p50Ms)),
-    p99Ms: median(runs.map((r) => r.p99Ms)),
-  };
+export function medianResult<R extends { [K in keyof R]: number }>(runs: R[]): R {
+  const keys = Object.keys(runs[0]!) as (keyof R)[];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k] as number))])) as R;
 }

@@ -12,7 +12,7 @@ import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { rawHttpClient, sdkClient, TARGET_INSTANCE, type BenchClient, type Operation } from "./clients.js";
 import { median, medianResult, runLoad, type LoadResult } from "./load.js";
-import { startServer, type ServerProcess } from "./server.js";
+import { nodeBaselineMs, startServer, type ServerProcess } from "./server.js";
 
 const { values: flags } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const quick = flags.quick!;
@@ -24,12 +24,17 @@ const CONCURRENCIES = [1, 16];
 const COUNTS: Record<Operation, number> = quick ? { GetInstance: 1000, CreateInstances: 300 } : { GetInstance: 5000, CreateInstances: 1500 };
 const BUDGETS = { coldStartMs: 300, getInstanceRawP50Ms: 1 };
 
+interface Figures extends LoadResult {
+  /** Server CPU time (user + system) per call: the cost of a call, less sensitive to a busy machine than latency. */
+  serverCpuUsPerCall: number;
+}
+
 interface Row {
   operation: Operation;
   client: string;
   concurrency: number;
   count: number;
-  result: LoadResult;
+  result: Figures;
 }
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
@@ -37,13 +42,15 @@ const fmt = (n: number, digits = 2) => n.toFixed(digits);
 async function coldStarts() {
   const times: number[] = [];
   const idleRss: number[] = [];
+  const baselines: number[] = [];
   for (let i = 0; i < COLD_STARTS; i++) {
+    baselines.push(await nodeBaselineMs());
     const server = await startServer();
     times.push(server.coldStartMs);
     idleRss.push(server.rssMiB());
     await server.stop();
   }
-  return { times, medianMs: median(times), idleRssMiB: median(idleRss) };
+  return { times, medianMs: median(times), nodeBaselineMs: median(baselines), idleRssMiB: median(idleRss) };
 }
 
 async function post(server: ServerProcess, path: string) {
@@ -63,10 +70,12 @@ async function measure(server: ServerProcess, raw: BenchClient, client: BenchCli
   const call = () => client.call(operation, `bench-${++serial}`);
   await freshState(server, raw);
   await runLoad(Math.ceil(count / 5), concurrency, call); // warm-up: JIT, connections, SQLite pages
-  const runs: LoadResult[] = [];
+  const runs: Figures[] = [];
   for (let run = 0; run < RUNS; run++) {
     await freshState(server, raw);
-    runs.push(await runLoad(count, concurrency, call));
+    const cpuBefore = server.cpuMs();
+    const load = await runLoad(count, concurrency, call);
+    runs.push({ ...load, serverCpuUsPerCall: ((server.cpuMs() - cpuBefore) / count) * 1000 });
   }
   return { operation, client: client.label, concurrency, count, result: medianResult(runs) };
 }
@@ -83,16 +92,18 @@ function report(cold: Awaited<ReturnType<typeof coldStarts>>, rows: Row[], rssAf
     "|---|---|---|",
     `| cold start, spawn → first /_skiff/health 200 (median of ${COLD_STARTS}) | ${fmt(cold.medianMs, 0)} ms (runs: ${cold.times.map((t) => fmt(t, 0)).join(", ")}) | ≤ ${BUDGETS.coldStartMs} ms: ${verdict(cold.medianMs <= BUDGETS.coldStartMs)} |`,
     `| GetInstance p50, raw HTTP, concurrency 1 | ${fmt(rawGet.result.p50Ms, 3)} ms | ≤ ${BUDGETS.getInstanceRawP50Ms} ms: ${verdict(rawGet.result.p50Ms <= BUDGETS.getInstanceRawP50Ms)} |`,
+    `| for reference: \`node -e 0\`, spawn → exit (median of ${COLD_STARTS}) | ${fmt(cold.nodeBaselineMs, 0)} ms | |`,
     `| server RSS, idle after start (median of ${COLD_STARTS}) | ${fmt(cold.idleRssMiB, 1)} MiB | |`,
     `| server RSS after the load below | ${fmt(rssAfterMiB, 1)} MiB | |`,
     "",
-    `Medians of ${RUNS} runs, each on a freshly reset state; latency per call as the caller sees it.`,
+    `Medians of ${RUNS} runs, each on a freshly reset state; latency per call as the caller sees it;`,
+    "server CPU is the server process's user + system time divided by the calls of the run.",
     "",
-    "| operation | client | concurrency | calls per run | calls/s | p50 ms | p99 ms |",
-    "|---|---|--:|--:|--:|--:|--:|",
+    "| operation | client | concurrency | calls per run | calls/s | p50 ms | p99 ms | server CPU µs/call |",
+    "|---|---|--:|--:|--:|--:|--:|--:|",
     ...rows.map(
       (r) =>
-        `| ${r.operation} | ${r.client} | ${r.concurrency} | ${r.count} | ${fmt(r.result.requestsPerSecond, 0)} | ${fmt(r.result.p50Ms, 3)} | ${fmt(r.result.p99Ms, 3)} |`,
+        `| ${r.operation} | ${r.client} | ${r.concurrency} | ${r.count} | ${fmt(r.result.requestsPerSecond, 0)} | ${fmt(r.result.p50Ms, 3)} | ${fmt(r.result.p99Ms, 3)} | ${fmt(r.result.serverCpuUsPerCall, 0)} |`,
     ),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,8 @@ export interface ServerProcess {
   coldStartMs: number;
   /** Resident set size of the server process now, in MiB (from /proc/<pid>/status). */
   rssMiB(): number;
+  /** CPU time (user + system) the server process has used so far, in ms (from /proc/<pid>/stat). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startServer(): Promise<ServerProcess> {
       endpoint,
       coldStartMs,
       rssMiB: () => rssMiB(child.pid!),
+      cpuMs: () => cpuMs(child.pid!),
       async stop() {
         child.kill("SIGTERM");
         await stopped;
@@ -78,4 +81,24 @@ function rssMiB(pid: number): number {
   const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   if (!m) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(m[1]) / 1024;
+}
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after "(comm)": state is field 3, utime field 14 and stime field 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1000;
+}
+
+/** ms from spawning `node -e 0` to its exit: what any Node program pays before its own code. */
+export async function nodeBaselineMs(): Promise<number> {
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", "0"], { stdio: "ignore" });
+    child.once("error", reject);
+    child.once("exit", () => resolve());
+  });
+  return performance.now() - started;
 }
