@@ -49,8 +49,8 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
       store: { engine: store.engine, location: store.location },
       startedAt,
       async reset() {
-        await worker.stop();
-        await driver.reset();
+        // The driver interrupts what it is doing, so the worker need not wait for it.
+        await Promise.all([worker.stop(), driver.reset()]);
         await store.reset();
         await worker.start();
       },
@@ -73,8 +73,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await worker.stop();
-      await driver.close();
+      await Promise.all([worker.stop(), driver.close()]);
       await store.close();
     },
   };

@@ -31,8 +31,12 @@ export interface ComputeDriver {
   reboot(id: string): Promise<void>;
   /** Removes everything of an instance; unknown ids are ignored. */
   destroy(id: string): Promise<void>;
-  /** Removes every instance (the admin reset). */
+  /** Removes every instance (the admin reset). Calls under way may be interrupted: they reject. */
   reset(): Promise<void>;
+  /**
+   * Releases the driver when Skiff stops. Calls under way may be interrupted (they reject); their
+   * jobs stay claimed and run again on the next start, which is why every call must be repeatable.
+   */
   close(): Promise<void>;
 }
 

@@ -5,7 +5,8 @@
 export interface Clock {
   now(): number;
   date(): Date;
-  sleep(ms: number): Promise<void>;
+  /** Resolves once Clock time has moved `ms` on; rejects with the signal's reason if it is aborted first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   advance(ms: number): void;
   set(epochMs: number): void;
   onChange(listener: () => void): () => void;
@@ -14,8 +15,11 @@ export interface Clock {
 interface Sleeper {
   until: number;
   wake: () => void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
 }
+
+/** setTimeout fires at once beyond this (2^31 - 1 ms, about 24.8 days); longer waits re-arm. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function createClock(start?: number): Clock {
   // eslint-disable-next-line no-restricted-properties -- the one place that reads the host's time
@@ -24,6 +28,10 @@ export function createClock(start?: number): Clock {
   const sleepers = new Set<Sleeper>();
   const listeners = new Set<() => void>();
   const now = () => real() + offset;
+  const arm = (s: Sleeper, t: number) => {
+    clearTimeout(s.timer);
+    s.timer = setTimeout(wakeDue, Math.min(MAX_TIMER_MS, Math.max(0, s.until - t)));
+  };
 
   function wakeDue() {
     const t = now();
@@ -33,32 +41,52 @@ export function createClock(start?: number): Clock {
         sleepers.delete(s);
         s.wake();
       } else {
-        clearTimeout(s.timer);
-        s.timer = setTimeout(wakeDue, s.until - t);
+        arm(s, t);
       }
     }
+  }
+
+  function moved() {
+    wakeDue();
     for (const l of listeners) l();
   }
 
   return {
     now,
     date: () => new Date(now()),
-    sleep(ms) {
-      if (ms <= 0) return new Promise((r) => setImmediate(r));
-      return new Promise((wake) => {
-        const until = now() + ms;
-        const s: Sleeper = { until, wake, timer: setTimeout(wakeDue, ms) };
+    sleep(ms, signal) {
+      return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        if (ms <= 0) {
+          setImmediate(() => (signal?.aborted ? reject(signal.reason) : resolve()));
+          return;
+        }
+        const onAbort = () => {
+          clearTimeout(s.timer);
+          sleepers.delete(s);
+          reject(signal!.reason);
+        };
+        const s: Sleeper = {
+          until: now() + ms,
+          wake: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          },
+          timer: undefined,
+        };
+        arm(s, now());
         sleepers.add(s);
+        signal?.addEventListener("abort", onAbort, { once: true });
       });
     },
     advance(ms) {
       if (!(ms >= 0)) throw new RangeError("the clock only moves forward");
       offset += ms;
-      wakeDue();
+      moved();
     },
     set(epochMs) {
       offset = epochMs - real();
-      wakeDue();
+      moved();
     },
     onChange(listener) {
       listeners.add(listener);

@@ -27,8 +27,12 @@ export function generateSshKey(comment: string): GeneratedKey {
  */
 export function parsePublicKey(text: string): { publicKey: string; fingerprint: string; type: string } | undefined {
   try {
+    // sshpk would happily derive a public key from a private one; a private key is not a public key.
+    if (text.includes("PRIVATE KEY")) return undefined;
     const key = sshpk.parseKey(text.trim(), "auto");
     if (!["rsa", "ed25519", "ecdsa"].includes(key.type)) return undefined;
+    // sshpk names a key without a comment "(unnamed)"; keep the line as the user gave it.
+    if (key.comment === "(unnamed)") key.comment = undefined;
     return { publicKey: key.toString("ssh"), fingerprint: key.fingerprint("md5").toString("hex"), type: key.type };
   } catch {
     return undefined;

@@ -20,8 +20,9 @@ export async function handleJsonRequest(
   const shapes = service.model.operations[operation];
   const handler = (service.operations as Record<string, unknown>)[operation];
   if (!shapes || handler === undefined) throw unknownOperation(`${service.targetPrefix}.${operation}`);
-  if (handler === notImplemented) throw notImplementedError(service.name, operation);
+  // Decoding first: a malformed request is answered as such whether or not Skiff implements the operation.
   const input = decodeJsonInput(service.model, shapes.input, body, service.inputRules);
+  if (handler === notImplemented) throw notImplementedError(service.name, operation);
   const output = await (handler as (ctx: RequestContext, input: unknown) => Promise<object>)(makeContext(scope, requestId), input);
   return { status: 200, headers: { "Content-Type": CONTENT_TYPE }, body: encodeJsonOutput(service.model, shapes.output, output) };
 }

@@ -7,7 +7,7 @@ import { encodeJsonError } from "../protocol/awsjson11/errors.js";
 import type { RequestContext } from "../services/context.js";
 import { jsonServices } from "../services/index.js";
 import { handleAdmin, type AdminDeps } from "./admin.js";
-import { json, readBody, send, type Reply } from "./http.js";
+import { readBody, send, type Reply } from "./http.js";
 import { handleJsonRequest, JSON_CONTENT_TYPE } from "./json-protocol.js";
 import { resolveScope } from "./scope.js";
 
@@ -41,10 +41,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
         operation = target;
         reply = await json11(target, body, req, requestId, deps);
       } else {
-        reply = json(400, {
-          __type: "UnknownOperationException",
-          message: "Skiff speaks the AWS wire protocols: send an X-Amz-Target header (Lightsail) through an AWS client pointed at this endpoint.",
-        });
+        throw new AwsError(
+          "UnknownOperationException",
+          "Skiff speaks the AWS wire protocols: send an X-Amz-Target header (Lightsail) through an AWS client pointed at this endpoint.",
+        );
       }
     }
   } catch (e) {

@@ -47,7 +47,8 @@ export interface JobRepository {
   /** Puts jobs that a stopped process had claimed back in the queue; returns how many. */
   requeueClaimed(): Promise<number>;
   nextRunAt(): Promise<number | undefined>;
-  pending(): Promise<number>;
+  /** Jobs that are running or due by `now` (all jobs when `now` is not given). */
+  pending(now?: number): Promise<number>;
 }
 
 export interface Tx {

@@ -8,3 +8,16 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, what: stri
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Resolves as `promise` does, or fails after `timeoutMs` saying what did not happen. */
+export async function within<T>(timeoutMs: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -30,3 +30,5 @@ export const operationFailure = (message: string, code = "OperationFailure") =>
   lightsailError("OperationFailureException", 400, code, message, "Wait for the resource to reach a state that allows this operation.");
 
 export const invalidPageToken = (token: string) => invalidInput(`The page token '${token}' is not valid.`);
+
+export const invalidPublicKey = () => invalidInput("The format of this public key is not valid", "InvalidKey.Format");

@@ -1,8 +1,22 @@
 import { notImplemented, type OperationTable } from "../context.js";
 import type { OperationName } from "./generated/operations.js";
+import { getBlueprints } from "./catalog/get-blueprints.js";
+import { getBundles } from "./catalog/get-bundles.js";
+import { getRegions } from "./catalog/get-regions.js";
 import { createInstances } from "./instances/create-instances.js";
 import { getInstance } from "./instances/get-instance.js";
 import { getInstances } from "./instances/get-instances.js";
+import { createKeyPair } from "./key-pairs/create-key-pair.js";
+import { deleteKeyPair } from "./key-pairs/delete-key-pair.js";
+import { downloadDefaultKeyPair } from "./key-pairs/download-default-key-pair.js";
+import { getKeyPair } from "./key-pairs/get-key-pair.js";
+import { getKeyPairs } from "./key-pairs/get-key-pairs.js";
+import { importKeyPair } from "./key-pairs/import-key-pair.js";
+import { getOperation } from "./operations/get-operation.js";
+import { getOperations } from "./operations/get-operations.js";
+import { getOperationsForResource } from "./operations/get-operations-for-resource.js";
+import { tagResource } from "./tags/tag-resource.js";
+import { untagResource } from "./tags/untag-resource.js";
 
 /**
  * Every Lightsail operation of the official model, and what answers it. A new model version adds
@@ -36,7 +50,7 @@ export const operations: OperationTable<OperationName> = {
   CreateInstanceSnapshot: notImplemented,
   CreateInstances: createInstances,
   CreateInstancesFromSnapshot: notImplemented,
-  CreateKeyPair: notImplemented,
+  CreateKeyPair: createKeyPair,
   CreateLoadBalancer: notImplemented,
   CreateLoadBalancerTlsCertificate: notImplemented,
   CreateRelationalDatabase: notImplemented,
@@ -58,7 +72,7 @@ export const operations: OperationTable<OperationName> = {
   DeleteDomainEntry: notImplemented,
   DeleteInstance: notImplemented,
   DeleteInstanceSnapshot: notImplemented,
-  DeleteKeyPair: notImplemented,
+  DeleteKeyPair: deleteKeyPair,
   DeleteKnownHostKeys: notImplemented,
   DeleteLoadBalancer: notImplemented,
   DeleteLoadBalancerTlsCertificate: notImplemented,
@@ -70,18 +84,18 @@ export const operations: OperationTable<OperationName> = {
   DetachInstancesFromLoadBalancer: notImplemented,
   DetachStaticIp: notImplemented,
   DisableAddOn: notImplemented,
-  DownloadDefaultKeyPair: notImplemented,
+  DownloadDefaultKeyPair: downloadDefaultKeyPair,
   EnableAddOn: notImplemented,
   ExportSnapshot: notImplemented,
   GetActiveNames: notImplemented,
   GetAlarms: notImplemented,
   GetAutoSnapshots: notImplemented,
-  GetBlueprints: notImplemented,
+  GetBlueprints: getBlueprints,
   GetBucketAccessKeys: notImplemented,
   GetBucketBundles: notImplemented,
   GetBucketMetricData: notImplemented,
   GetBuckets: notImplemented,
-  GetBundles: notImplemented,
+  GetBundles: getBundles,
   GetCertificates: notImplemented,
   GetCloudFormationStackRecords: notImplemented,
   GetContactMethods: notImplemented,
@@ -112,18 +126,18 @@ export const operations: OperationTable<OperationName> = {
   GetInstanceSnapshots: notImplemented,
   GetInstanceState: notImplemented,
   GetInstances: getInstances,
-  GetKeyPair: notImplemented,
-  GetKeyPairs: notImplemented,
+  GetKeyPair: getKeyPair,
+  GetKeyPairs: getKeyPairs,
   GetLoadBalancer: notImplemented,
   GetLoadBalancerMetricData: notImplemented,
   GetLoadBalancerTlsCertificates: notImplemented,
   GetLoadBalancerTlsPolicies: notImplemented,
   GetLoadBalancers: notImplemented,
-  GetOperation: notImplemented,
-  GetOperations: notImplemented,
-  GetOperationsForResource: notImplemented,
+  GetOperation: getOperation,
+  GetOperations: getOperations,
+  GetOperationsForResource: getOperationsForResource,
   GetProfile: notImplemented,
-  GetRegions: notImplemented,
+  GetRegions: getRegions,
   GetRelationalDatabase: notImplemented,
   GetRelationalDatabaseBlueprints: notImplemented,
   GetRelationalDatabaseBundles: notImplemented,
@@ -140,7 +154,7 @@ export const operations: OperationTable<OperationName> = {
   GetStaticIp: notImplemented,
   GetStaticIps: notImplemented,
   GetSubdomains: notImplemented,
-  ImportKeyPair: notImplemented,
+  ImportKeyPair: importKeyPair,
   IsVpcPeered: notImplemented,
   OpenInstancePublicPorts: notImplemented,
   PeerVpc: notImplemented,
@@ -161,10 +175,10 @@ export const operations: OperationTable<OperationName> = {
   StopGUISession: notImplemented,
   StopInstance: notImplemented,
   StopRelationalDatabase: notImplemented,
-  TagResource: notImplemented,
+  TagResource: tagResource,
   TestAlarm: notImplemented,
   UnpeerVpc: notImplemented,
-  UntagResource: notImplemented,
+  UntagResource: untagResource,
   UpdateBucket: notImplemented,
   UpdateBucketBundle: notImplemented,
   UpdateContainerService: notImplemented,

@@ -13,3 +13,11 @@ export function pageAfter(pageToken: string | undefined): number | undefined {
 }
 
 export const nextPageToken = <R>(page: Page<R>) => (page.next === undefined ? undefined : encodePageToken(page.next));
+
+/** One page of a fixed list (the catalog). A token past the end of the list was not issued for it. */
+export function listPage<R>(items: R[], pageToken: string | undefined, limit: number): Page<R> {
+  const start = pageAfter(pageToken) ?? 0;
+  if (start > items.length) throw invalidPageToken(pageToken!);
+  const end = start + limit;
+  return end < items.length ? { items: items.slice(start, end), next: end } : { items: items.slice(start) };
+}

@@ -33,15 +33,20 @@ export function checkZone(region: string, zone: string) {
 const TAG_TEXT = /^[\p{L}\p{N}\s+\-=._:/@]*$/u;
 export const MAX_TAGS = 50;
 
+/** A tag key by Lightsail's rules (aws-facts §2.17): 1–128 allowed characters, not starting with `aws:`. */
+export function checkTagKey(key: string | undefined): string {
+  if (key === undefined || key === "") throw invalidInput("Every tag needs a non-empty key.");
+  if (key.length > 128) throw invalidInput(`The tag key '${key.slice(0, 40)}…' is longer than 128 characters.`);
+  if (!TAG_TEXT.test(key)) throw invalidInput(`The tag key '${key}' has characters that are not allowed. Use letters, numbers, spaces and + - = . _ : / @.`);
+  if (key.toLowerCase().startsWith("aws:")) throw invalidInput(`The tag key '${key}' uses the reserved prefix 'aws:'.`);
+  return key;
+}
+
 /** Lightsail's tag rules (aws-facts §2.17). Returns the tags with later duplicates of a key winning. */
 export function checkTags(tags: { key?: string; value?: string }[] | undefined, existing: Tag[] = []): Tag[] {
   const merged = new Map(existing.map((t) => [t.key, t]));
   for (const t of tags ?? []) {
-    if (t.key === undefined || t.key === "") throw invalidInput("Every tag needs a non-empty key.");
-    const key = t.key;
-    if (t.key.length > 128) throw invalidInput(`The tag key '${t.key.slice(0, 40)}…' is longer than 128 characters.`);
-    if (!TAG_TEXT.test(t.key)) throw invalidInput(`The tag key '${t.key}' has characters that are not allowed. Use letters, numbers, spaces and + - = . _ : / @.`);
-    if (t.key.toLowerCase().startsWith("aws:")) throw invalidInput(`The tag key '${t.key}' uses the reserved prefix 'aws:'.`);
+    const key = checkTagKey(t.key);
     if (t.value !== undefined) {
       if (t.value.length > 256) throw invalidInput(`The value of tag '${t.key}' is longer than 256 characters.`);
       if (!TAG_TEXT.test(t.value)) throw invalidInput(`The value of tag '${t.key}' has characters that are not allowed. Use letters, numbers, spaces and + - = . _ : / @.`);

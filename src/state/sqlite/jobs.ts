@@ -15,7 +15,7 @@ export function jobRepository(db: Database.Database): JobRepository {
   const retry = db.prepare(`UPDATE jobs SET claimed = 0, run_at = ? WHERE id = ?`);
   const requeue = db.prepare(`UPDATE jobs SET claimed = 0 WHERE claimed = 1`);
   const next = db.prepare<[], { t: number | null }>(`SELECT MIN(run_at) AS t FROM jobs WHERE claimed = 0`);
-  const pending = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM jobs`);
+  const pending = db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE claimed = 1 OR run_at <= ?`);
   const toRecord = (r: JobRow): JobRecord => ({
     id: r.id, account: r.account, region: r.region, kind: r.kind, payload: JSON.parse(r.payload), runAt: r.run_at, attempts: r.attempts,
   });
@@ -38,8 +38,8 @@ export function jobRepository(db: Database.Database): JobRepository {
     async nextRunAt() {
       return next.get()!.t ?? undefined;
     },
-    async pending() {
-      return pending.get()!.n;
+    async pending(now = Number.MAX_SAFE_INTEGER) {
+      return pending.get(now)!.n;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { AppCategory } from "@aws-sdk/client-lightsail";
 import type { Platform } from "./blueprints.js";
 
 /** Lightsail bundles: instance plans. Generated from one row per size and the platform variants. */
@@ -14,6 +15,8 @@ export interface BundleInfo {
   isActive: boolean;
   supportedPlatforms: Platform[];
   publicIpv4AddressCount: number;
+  /** Set only on Lightsail for Research bundles, which GetBundles lists only when asked by appCategory. */
+  supportedAppCategories?: AppCategory[];
 }
 
 type Size = [word: string, name: string, cpu: number, ram: number, disk: number, transfer: number, power: number, linux: number, windows: number, ipv6: number];

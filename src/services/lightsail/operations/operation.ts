@@ -3,7 +3,12 @@ import { uuid } from "../../../core/ids.js";
 import type { Scope } from "../../../core/scope.js";
 import type { OperationRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
+import type { ServiceSettings } from "../../context.js";
 import { zonalLocation } from "../resources.js";
+
+/** GetOperations and GetOperationsForResource return at most 200 per call (Lightsail API reference). */
+export const MAX_OPERATIONS_PER_PAGE = 200;
+export const operationsPageSize = (settings: ServiceSettings) => Math.min(settings.pageSize, MAX_OPERATIONS_PER_PAGE);
 
 export interface NewOperation {
   resourceName: string;
