@@ -42,8 +42,9 @@ interface Run {
 function run(file: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(file, args, { env: clientEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
+      if (!error) return resolve({ code: 0, stdout, stderr });
+      if (typeof error.code === "number") return resolve({ code: error.code, stdout, stderr });
+      resolve({ code: -1, stdout, stderr: `${stderr}\n(${file} did not run to its end: ${error.message})` });
     });
   });
 }
@@ -63,6 +64,7 @@ async function requireBoto3() {
   if (probe.code !== 0) assert.fail(`${PYTHON} cannot import boto3: ${INSTALL}\n${probe.stderr}`);
 }
 
+/** One instance through its life: the steps run in order and share it, as a user's session would. */
 describe("AWS CLI (Debian's /usr/bin/aws) against Skiff", () => {
   let t: TestSkiff;
   const name = "cli-box";
