@@ -1,8 +1,9 @@
-/** Latency and throughput of a fixed number of calls made by `concurrency` callers at once. */
+/** Latency and throughput of a fixed number of calls made by `concurrency` callers at once (a bounded loop: never open-ended). */
 export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  p999Ms: number;
 }
 
 export async function runLoad(count: number, concurrency: number, call: (i: number) => Promise<void>): Promise<LoadResult> {
@@ -19,7 +20,12 @@ export async function runLoad(count: number, concurrency: number, call: (i: numb
   await Promise.all(Array.from({ length: concurrency }, caller));
   const wallMs = performance.now() - started;
   latencies.sort();
-  return { requestsPerSecond: (count / wallMs) * 1000, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+  return {
+    requestsPerSecond: (count / wallMs) * 1000,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    p999Ms: percentile(latencies, 0.999),
+  };
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -1,146 +1,155 @@
 /**
- * Skiff's first benchmark: cold start, GetInstance and CreateInstances throughput and latency
- * (raw HTTP and SDK v3, concurrency 1 and 16) and memory, against a separate server process.
+ * Skiff's benchmark suite (issue 6): every scenario against a Skiff it starts itself (a separate
+ * process, SQLite on disk, loopback, keep-alive), through raw HTTP and the SDK v3 clients at
+ * concurrency 1, 16 and 64; growth to 100k instances / 1M snapshots; cold start, RSS and the worker.
  *
- *   npm run bench              full counts (a few minutes)
- *   npm run bench -- --quick   smaller counts (under a minute)
+ *   npm run bench                               everything, full counts
+ *   npm run bench -- --quick                    fewer calls, growth to 10k instances / 100k snapshots (under 2 minutes)
+ *   npm run bench -- --only growth,burst        some sections: baseline, cold, matrix, growth, burst
+ *   npm run bench -- --scenario Snapshots       matrix scenarios whose name contains the text
+ *   npm run bench -- --growth-dir DIR           keep the seeded growth database in DIR (reused and grown next time)
+ *   npm run bench -- --json FILE --plot FILE    also write the figures as JSON and the growth plot as SVG
  *
- * Prints markdown; docs/benchmarks.md holds a reading of one run. Figures only: nothing here
- * passes or fails on timing.
+ * Prints one markdown report. Figures only: nothing here passes or fails on timing.
  */
-import { cpus } from "node:os";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { rawHttpClient, sdkClient, TARGET_INSTANCE, type BenchClient, type Operation } from "./clients.js";
+import { bareHttpBaseline, nodeBaselineMs } from "./baseline.js";
+import { measureBurst } from "./burst.js";
+import { rawHttpClient, sdkClient, type BenchClient } from "./clients.js";
+import { GROWTH_STEPS, measureGrowth } from "./growth.js";
 import { median, medianResult, runLoad, type LoadResult } from "./load.js";
-import { nodeBaselineMs, startServer, type ServerProcess } from "./server.js";
+import { growthSvg } from "./plot.js";
+import { BUDGETS, loadAverage, markdown, type Cell, type Results } from "./report.js";
+import { scenarios, type Scenario } from "./scenarios.js";
+import { scratchDataDir, startServer, type ServerProcess } from "./server.js";
+import { reset, type Bench } from "./setup.js";
 
-const { values: flags } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    scenario: { type: "string" },
+    "growth-dir": { type: "string" },
+    json: { type: "string" },
+    plot: { type: "string" },
+  },
+});
 const quick = flags.quick!;
+const sections = new Set((flags.only ?? "baseline,cold,matrix,growth,burst").split(","));
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true"; // the bench runs on Node 20 on purpose
 
-const COLD_STARTS = 5;
 const RUNS = 3;
-const CONCURRENCIES = [1, 16];
-const COUNTS: Record<Operation, number> = quick ? { GetInstance: 1000, CreateInstances: 300 } : { GetInstance: 5000, CreateInstances: 1500 };
-const BUDGETS = { coldStartMs: 300, getInstanceRawP50Ms: 1 };
-
-interface Figures extends LoadResult {
-  /** Server CPU time (user + system) per call: the cost of a call, less sensitive to a busy machine than latency. */
-  serverCpuUsPerCall: number;
-}
-
-interface Row {
-  operation: Operation;
-  client: string;
-  concurrency: number;
-  count: number;
-  result: Figures;
-}
-
-const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const CONCURRENCIES = [1, 16, 64];
+const COLD_STARTS = quick ? 3 : 5;
+const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 async function coldStarts() {
-  const times: number[] = [];
+  const runs: number[] = [];
   const idleRss: number[] = [];
-  const baselines: number[] = [];
   for (let i = 0; i < COLD_STARTS; i++) {
-    baselines.push(await nodeBaselineMs());
     const server = await startServer();
-    times.push(server.coldStartMs);
+    runs.push(server.coldStartMs);
     idleRss.push(server.rssMiB());
     await server.stop();
   }
-  return { times, medianMs: median(times), nodeBaselineMs: median(baselines), idleRssMiB: median(idleRss) };
+  return { medianMs: median(runs), runs, idleRssMiB: median(idleRss) };
 }
 
-async function post(server: ServerProcess, path: string) {
-  const r = await fetch(`${server.endpoint}${path}`, { method: "POST" });
-  if (r.status !== 200) throw new Error(`${path} answered ${r.status}: ${await r.text()}`);
-}
-
-/** A fresh, empty state with the one instance GetInstance reads. */
-async function freshState(server: ServerProcess, raw: BenchClient) {
-  await post(server, "/_skiff/reset");
-  await raw.call("CreateInstances", TARGET_INSTANCE);
-}
-
-/**
- * V8 keeps optimising the request path for thousands of calls; without this the first cells
- * would pay for it. Every operation through both clients, before anything is measured.
- */
-async function warmUp(server: ServerProcess, raw: BenchClient, sdk: BenchClient) {
-  await freshState(server, raw);
-  let serial = 0;
-  for (const client of [raw, sdk]) {
-    for (const operation of ["GetInstance", "CreateInstances"] as const) {
-      await runLoad(COUNTS[operation], 4, () => client.call(operation, `warm-${++serial}`));
-    }
+async function measureCell(b: Bench, scenario: Scenario, client: BenchClient, concurrency: number): Promise<Cell> {
+  const calls = quick ? scenario.calls.quick : scenario.calls.full;
+  await reset(b);
+  const call = await scenario.prepare(b);
+  const run = (count: number) => runLoad(count, concurrency, (i) => call(client, i).then(() => undefined));
+  await run(Math.ceil(calls / 5)); // this cell's connections, cadence and code paths
+  const runs: (LoadResult & { serverCpuUsPerCall: number })[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const cpuBefore = b.server.cpuMs();
+    const load = await run(calls);
+    runs.push({ ...load, serverCpuUsPerCall: ((b.server.cpuMs() - cpuBefore) / calls) * 1000 });
   }
+  const result = medianResult(runs);
+  progress(`${scenario.name} | ${client.label} | c${concurrency}: ${result.requestsPerSecond.toFixed(0)}/s p50 ${result.p50Ms.toFixed(3)} ms`);
+  return { scenario: scenario.name, note: scenario.note, client: client.label, concurrency, calls, result };
 }
 
-async function measure(server: ServerProcess, raw: BenchClient, client: BenchClient, operation: Operation, concurrency: number): Promise<Row> {
-  const count = COUNTS[operation];
+async function withServer<T>(fn: (b: Bench) => Promise<T>): Promise<T> {
+  const server: ServerProcess = await startServer();
   let serial = 0;
-  const call = () => client.call(operation, `bench-${++serial}`);
-  await freshState(server, raw);
-  await runLoad(Math.ceil(count / 5), concurrency, call); // this cell's connections and cadence
-  const runs: Figures[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    await freshState(server, raw);
-    const cpuBefore = server.cpuMs();
-    const load = await runLoad(count, concurrency, call);
-    runs.push({ ...load, serverCpuUsPerCall: ((server.cpuMs() - cpuBefore) / count) * 1000 });
+  const b: Bench = { server, raw: rawHttpClient(server.endpoint), sdk: sdkClient(server.endpoint), serial: () => ++serial };
+  try {
+    return await fn(b);
+  } finally {
+    b.raw.close();
+    b.sdk.close();
+    await server.stop();
   }
-  return { operation, client: client.label, concurrency, count, result: medianResult(runs) };
-}
-
-function report(cold: Awaited<ReturnType<typeof coldStarts>>, rows: Row[], rssAfterMiB: number) {
-  const rawGet = rows.find((r) => r.operation === "GetInstance" && r.client.startsWith("raw") && r.concurrency === 1)!;
-  const verdict = (ok: boolean) => (ok ? "within budget" : "OVER budget");
-  const lines = [
-    `## Skiff benchmark (${quick ? "--quick" : "full"})`,
-    "",
-    `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${new Date().toISOString()}`,
-    "",
-    "| figure | value | budget |",
-    "|---|---|---|",
-    `| cold start, spawn → first /_skiff/health 200 (median of ${COLD_STARTS}) | ${fmt(cold.medianMs, 0)} ms (runs: ${cold.times.map((t) => fmt(t, 0)).join(", ")}) | ≤ ${BUDGETS.coldStartMs} ms: ${verdict(cold.medianMs <= BUDGETS.coldStartMs)} |`,
-    `| GetInstance p50, raw HTTP, concurrency 1 | ${fmt(rawGet.result.p50Ms, 3)} ms | ≤ ${BUDGETS.getInstanceRawP50Ms} ms: ${verdict(rawGet.result.p50Ms <= BUDGETS.getInstanceRawP50Ms)} |`,
-    `| for reference: \`node -e 0\`, spawn → exit (median of ${COLD_STARTS}) | ${fmt(cold.nodeBaselineMs, 0)} ms | |`,
-    `| server RSS, idle after start (median of ${COLD_STARTS}) | ${fmt(cold.idleRssMiB, 1)} MiB | |`,
-    `| server RSS after the load below | ${fmt(rssAfterMiB, 1)} MiB | |`,
-    "",
-    `Medians of ${RUNS} runs, each on a freshly reset state; latency per call as the caller sees it;`,
-    "server CPU is the server process's user + system time divided by the calls of the run.",
-    "",
-    "| operation | client | concurrency | calls per run | calls/s | p50 ms | p99 ms | server CPU µs/call |",
-    "|---|---|--:|--:|--:|--:|--:|--:|",
-    ...rows.map(
-      (r) =>
-        `| ${r.operation} | ${r.client} | ${r.concurrency} | ${r.count} | ${fmt(r.result.requestsPerSecond, 0)} | ${fmt(r.result.p50Ms, 3)} | ${fmt(r.result.p99Ms, 3)} | ${fmt(r.result.serverCpuUsPerCall, 0)} |`,
-    ),
-  ];
-  process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 async function main() {
-  const cold = await coldStarts();
-  const server = await startServer();
-  const raw = rawHttpClient(server.endpoint);
-  const sdk = sdkClient(server.endpoint);
-  const rows: Row[] = [];
-  try {
-    await warmUp(server, raw, sdk);
-    for (const operation of ["GetInstance", "CreateInstances"] as const) {
-      for (const client of [raw, sdk]) {
-        for (const concurrency of CONCURRENCIES) rows.push(await measure(server, raw, client, operation, concurrency));
+  const started = performance.now();
+  const results: Results = {
+    mode: quick ? "--quick" : "full",
+    command: `npm run bench --${process.argv.length > 2 ? ` ${process.argv.slice(2).join(" ")}` : ""}`,
+    startedAt: new Date().toISOString(),
+    loadAverageAtStart: loadAverage(),
+    cells: [],
+    growth: [],
+  };
+
+  if (sections.has("baseline")) {
+    const starts: number[] = [];
+    for (let i = 0; i < COLD_STARTS; i++) starts.push(await nodeBaselineMs());
+    const calls = quick ? 2000 : 8000;
+    results.baseline = {
+      nodeStartMs: median(starts),
+      bareHttpC1: await bareHttpBaseline(calls, 1, RUNS),
+      bareHttpC16: await bareHttpBaseline(calls, 16, RUNS),
+    };
+    progress(`baseline: node -e 0 ${results.baseline.nodeStartMs.toFixed(0)} ms, bare node:http c16 ${results.baseline.bareHttpC16.requestsPerSecond.toFixed(0)}/s`);
+  }
+  if (sections.has("cold")) {
+    results.coldStart = await coldStarts();
+    progress(`cold start (empty state): ${results.coldStart.medianMs.toFixed(0)} ms`);
+  }
+  if (sections.has("matrix")) {
+    const chosen = scenarios.filter((s) => !flags.scenario || s.name.includes(flags.scenario));
+    await withServer(async (b) => {
+      for (const scenario of chosen) {
+        for (const client of [b.raw, b.sdk]) {
+          for (const concurrency of CONCURRENCIES) results.cells.push(await measureCell(b, scenario, client, concurrency));
+        }
       }
+    });
+  }
+  if (sections.has("growth")) {
+    const dataDir = flags["growth-dir"] ?? scratchDataDir();
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      results.growth = await measureGrowth({
+        dataDir,
+        steps: quick ? GROWTH_STEPS.slice(0, 2) : GROWTH_STEPS,
+        coldStarts: COLD_STARTS,
+        runs: RUNS,
+        calls: quick ? 200 : 1000,
+        scanCalls: quick ? 3 : 5,
+        dbMiB: () => statSync(`${dataDir}/skiff.db`).size / 2 ** 20,
+        progress,
+      });
+    } finally {
+      if (!flags["growth-dir"]) rmSync(dataDir, { recursive: true, force: true });
     }
-    report(cold, rows, server.rssMiB());
-  } finally {
-    raw.close();
-    sdk.close();
-    await server.stop();
+  }
+  if (sections.has("burst")) {
+    results.burst = await withServer((b) => measureBurst(b, 1000, 64, RUNS));
+    progress(`burst: last answer → all running ${results.burst.lagMs.toFixed(0)} ms`);
+  }
+
+  results.seconds = (performance.now() - started) / 1000;
+  process.stdout.write(markdown(results));
+  if (flags.json) writeFileSync(flags.json, `${JSON.stringify(results, null, 1)}\n`);
+  if (flags.plot && results.growth.length > 0) {
+    writeFileSync(flags.plot, growthSvg(results.growth, { pageP50Ms: BUDGETS.pageP50Ms, rssMiB: BUDGETS.rssMiB, coldStartMs: BUDGETS.coldStartMs }));
   }
 }
 

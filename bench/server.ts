@@ -1,5 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { get } from "node:http";
 import { fileURLToPath } from "node:url";
 
@@ -13,16 +15,33 @@ export interface ServerProcess {
   coldStartMs: number;
   /** Resident set size of the server process now, in MiB (from /proc/<pid>/status). */
   rssMiB(): number;
+  /** The largest resident set size the server process has had, in MiB. */
+  peakRssMiB(): number;
   /** CPU time (user + system) the server process has used so far, in ms (from /proc/<pid>/stat). */
   cpuMs(): number;
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/skiff.mjs --in-memory --quiet --port 0` and waits until it answers health. */
-export async function startServer(): Promise<ServerProcess> {
+/** A fresh state directory on disk, for a server whose state the benchmark throws away. */
+export const scratchDataDir = () => mkdtempSync(join(tmpdir(), "skiff-bench-"));
+
+/**
+ * Starts `node dist/skiff.mjs --data-dir <dir> --quiet --port 0` (SQLite on disk, as the budgets
+ * assume) and waits until it answers health. Without `dataDir` the state lives in a scratch
+ * directory that is removed when the server stops.
+ */
+export async function startServer(options: { dataDir?: string; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? scratchDataDir();
+  const scratch = options.dataDir === undefined;
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN, "--in-memory", "--quiet", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-  const stopped = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const args = [...(options.nodeArgs ?? []), MAIN, "--data-dir", dataDir, "--quiet", "--port", "0"];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const stopped = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      if (scratch) rmSync(dataDir, { recursive: true, force: true });
+      resolve();
+    }),
+  );
   try {
     const endpoint = await startupEndpoint(child);
     await firstHealthy(endpoint);
@@ -31,7 +50,8 @@ export async function startServer(): Promise<ServerProcess> {
       child,
       endpoint,
       coldStartMs,
-      rssMiB: () => rssMiB(child.pid!),
+      rssMiB: () => statusMiB(child.pid!, "VmRSS"),
+      peakRssMiB: () => statusMiB(child.pid!, "VmHWM"),
       cpuMs: () => cpuMs(child.pid!),
       async stop() {
         child.kill("SIGTERM");
@@ -77,9 +97,9 @@ function status(url: string): Promise<number> {
   });
 }
 
-function rssMiB(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  if (!m) throw new Error(`no VmRSS in /proc/${pid}/status`);
+function statusMiB(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (!m) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(m[1]) / 1024;
 }
 
@@ -90,15 +110,4 @@ function cpuMs(pid: number): number {
   // Fields after "(comm)": state is field 3, utime field 14 and stime field 15.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1000;
-}
-
-/** ms from spawning `node -e 0` to its exit: what any Node program pays before its own code. */
-export async function nodeBaselineMs(): Promise<number> {
-  const started = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", "0"], { stdio: "ignore" });
-    child.once("error", reject);
-    child.once("exit", () => resolve());
-  });
-  return performance.now() - started;
 }

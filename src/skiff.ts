@@ -66,6 +66,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
         await saveClock(store, clock);
         await worker.start();
       },
+      idle: () => worker.idle(),
     },
   });
   server.keepAliveTimeout = 65_000;

@@ -149,6 +149,23 @@ describe("admin clock and sim transitions", () => {
     assert.equal(operation?.status, "Succeeded");
   });
 
+  it("answers GET /_skiff/idle only once the background work is done", async () => {
+    await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["awaited"] }));
+    await claimed();
+    let answered = false;
+    const idle = t.admin("/_skiff/idle").then(async (r) => {
+      answered = true;
+      return { status: r.status, body: await r.json() };
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(answered, false, "idle answered while the create was still under way");
+
+    await t.advance("1h");
+    const reply = await within(2000, idle, "the idle answer after the transition");
+    assert.deepEqual(reply, { status: 200, body: { status: "idle" } });
+    assert.equal(await state("awaited"), "running");
+  });
+
   it("drops transitions under way on reset", async () => {
     await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["dropped"] }));
     await claimed();

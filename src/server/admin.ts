@@ -10,11 +10,13 @@ export interface AdminDeps {
   startedAt: number;
   /** Removes every resource, row and job; the server keeps running. */
   reset(): Promise<void>;
+  /** Resolves when the worker has no job running, due, or queued (recurring jobs count only once due). */
+  idle(): Promise<void>;
 }
 
 const clockState = (clock: Clock) => ({ now: clock.date().toISOString(), epochMs: clock.now() });
 
-/** /_skiff/health, /_skiff/reset and /_skiff/clock. */
+/** /_skiff/health, /_skiff/reset, /_skiff/idle and /_skiff/clock. */
 export async function handleAdmin(method: string, path: string, body: string, deps: AdminDeps): Promise<Reply> {
   const route = `${method} ${path.replace(/\/+$/, "")}`;
   switch (route) {
@@ -31,12 +33,15 @@ export async function handleAdmin(method: string, path: string, body: string, de
     case "POST /_skiff/reset":
       await deps.reset();
       return json(200, { status: "reset" });
+    case "GET /_skiff/idle":
+      await deps.idle();
+      return json(200, { status: "idle" });
     case "GET /_skiff/clock":
       return json(200, clockState(deps.clock));
     case "POST /_skiff/clock":
       return moveClock(body, deps.clock);
     default:
-      return json(404, { error: `No admin endpoint ${route}. Try GET /_skiff/health, POST /_skiff/reset, GET or POST /_skiff/clock.` });
+      return json(404, { error: `No admin endpoint ${route}. Try GET /_skiff/health, POST /_skiff/reset, GET /_skiff/idle, GET or POST /_skiff/clock.` });
   }
 }
 

@@ -82,6 +82,25 @@ describe("restart on the same data directory", () => {
     }
   });
 
+  it("refuses a second Skiff on a data directory in use, at once and saying why, and keeps the first one working", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skiff-owner-"));
+    const first = await startTestSkiff({ inMemory: false, dataDir: dir });
+    try {
+      await first.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["owned"] }));
+      const started = performance.now();
+      await assert.rejects(startTestSkiff({ inMemory: false, dataDir: dir }), (e: Error) => {
+        assert.match(e.message, /skiff\.db is in use by another process \(another Skiff on the same data directory\?\)/);
+        return true;
+      });
+      assert.ok(performance.now() - started < 1000, `the refusal took ${Math.round(performance.now() - started)} ms`);
+      const { instances } = await first.lightsail.send(new GetInstancesCommand({}));
+      assert.deepEqual(instances?.map((i) => i.name), ["owned"]);
+    } finally {
+      await first.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("closes promptly even while a long transition is under way", async () => {
     const dir = mkdtempSync(join(tmpdir(), "skiff-close-"));
     const t = await startTestSkiff({ inMemory: false, dataDir: dir, transitionMs: 3_600_000 });

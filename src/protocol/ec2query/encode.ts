@@ -21,38 +21,68 @@ export function encodeQueryOutput(
   return `${XML_DECLARATION}<${action}Response xmlns="${escapeXml(xmlNamespace)}"><requestId>${escapeXml(requestId)}</requestId>${body}</${action}Response>`;
 }
 
+type Write = (v: unknown) => string;
+type WriteStructure = (v: Record<string, unknown>) => string;
+
+/** Writers are made once per shape and kept per model, as for awsJson1_1 (see awsjson11/encode.ts). */
+const writers = new WeakMap<ServiceModel, Map<string, WriteStructure>>();
+
 function structureBody(model: ServiceModel, name: string, value: Record<string, unknown>): string {
-  let xml = "";
-  for (const [member, ref] of Object.entries(structure(model, name).members)) {
-    const v = value[member];
-    if (v === undefined || v === null) continue;
-    xml += element(model, ref, ref.x ?? member, v);
+  return structureWriter(model, name)(value);
+}
+
+function structureWriter(model: ServiceModel, name: string): WriteStructure {
+  let byShape = writers.get(model);
+  if (!byShape) writers.set(model, (byShape = new Map()));
+  const known = byShape.get(name);
+  if (known) return known;
+  const members: { name: string; write: Write }[] = [];
+  const write: WriteStructure = (value) => {
+    let xml = "";
+    for (const m of members) {
+      const v = value[m.name];
+      if (v !== undefined && v !== null) xml += m.write(v);
+    }
+    return xml;
+  };
+  byShape.set(name, write); // before its members, so that a recursive shape finds itself
+  for (const [member, ref] of Object.entries(structure(model, name).members)) members.push({ name: member, write: elementWriter(model, ref, ref.x ?? member) });
+  return write;
+}
+
+function elementWriter(model: ServiceModel, ref: ShapeRef, tag: string): Write {
+  if (ref.k === "l" && ref.f) {
+    const item = elementWriter(model, ref.m, tag);
+    return (v) => (v as unknown[]).map(item).join("");
   }
-  return xml;
+  const content = contentWriter(model, ref);
+  const open = `<${tag}>`;
+  const close = `</${tag}>`;
+  return (v) => open + content(v) + close;
 }
 
-function element(model: ServiceModel, ref: ShapeRef, tag: string, v: unknown): string {
-  if (ref.k === "l" && ref.f) return (v as unknown[]).map((item) => element(model, ref.m, tag, item)).join("");
-  return `<${tag}>${content(model, ref, v)}</${tag}>`;
-}
-
-function content(model: ServiceModel, ref: ShapeRef, v: unknown): string {
+function contentWriter(model: ServiceModel, ref: ShapeRef): Write {
   switch (ref.k) {
     case "l": {
-      const itemTag = ref.m.x ?? "member";
-      return (v as unknown[]).map((item) => element(model, ref.m, itemTag, item)).join("");
+      const item = elementWriter(model, ref.m, ref.m.x ?? "member");
+      return (v) => (v as unknown[]).map(item).join("");
     }
-    case "m":
-      return Object.entries(v as Record<string, unknown>)
-        .map(([k, item]) => `<entry><key>${escapeXml(k)}</key>${element(model, ref.v, "value", item)}</entry>`)
-        .join("");
-    case "r":
-      return structureBody(model, ref.n, v as Record<string, unknown>);
+    case "m": {
+      const value = elementWriter(model, ref.v, "value");
+      return (v) =>
+        Object.entries(v as Record<string, unknown>)
+          .map(([k, item]) => `<entry><key>${escapeXml(k)}</key>${value(item)}</entry>`)
+          .join("");
+    }
+    case "r": {
+      let write: WriteStructure | undefined;
+      return (v) => (write ??= structureWriter(model, ref.n))(v as Record<string, unknown>);
+    }
     case "t":
-      return escapeXml(v instanceof Date ? v.toISOString() : String(v));
+      return (v) => escapeXml(v instanceof Date ? v.toISOString() : String(v));
     case "blob":
-      return v instanceof Uint8Array ? Buffer.from(v).toString("base64") : escapeXml(String(v));
+      return (v) => (v instanceof Uint8Array ? Buffer.from(v).toString("base64") : escapeXml(String(v)));
     default:
-      return escapeXml(String(v));
+      return (v) => escapeXml(String(v));
   }
 }
