@@ -2,7 +2,7 @@
  * Does the worker keep up? A burst of CreateInstances calls (one instance each, sim driver, zero
  * transition time), then the time from the last answer until every instance is `running`.
  */
-import { lightsailCall, type BenchClient } from "./clients.js";
+import { json, lightsailCall, type BenchClient } from "./clients.js";
 import { median } from "./load.js";
 import { CREATE, idle, lightsailInstances, reset, type Bench } from "./setup.js";
 
@@ -18,7 +18,7 @@ export interface BurstResult {
 async function runningCount(raw: BenchClient, prefix: string): Promise<number> {
   let running = 0;
   for (let pageToken: string | undefined; ; ) {
-    const page = await raw.send(lightsailCall("GetInstances", pageToken ? { pageToken } : {}));
+    const page = json(await raw.send(lightsailCall("GetInstances", pageToken ? { pageToken } : {})));
     for (const i of page.instances as { name: string; state: { name: string } }[]) {
       if (i.name.startsWith(prefix) && i.state.name === "running") running++;
     }

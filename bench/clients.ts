@@ -16,7 +16,10 @@ export type BenchRequest =
 
 export interface BenchClient {
   label: string;
-  /** Resolves with the decoded answer (JSON for raw Lightsail, XML text for raw EC2, the SDK output for SDK clients). */
+  /**
+   * Resolves with the answer: its text for the raw client (parsing it would add client work to the
+   * latency measured; see `json`), the SDK's output for SDK clients.
+   */
   send(request: BenchRequest): Promise<any>;
   close(): void;
 }
@@ -71,7 +74,7 @@ export function rawHttpClient(endpoint: string): BenchClient {
           "X-Amz-Target": `Lightsail_20161128.${r.operation}`,
           Authorization: lightsailAuth,
         };
-        return JSON.parse(await post(headers, JSON.stringify(r.input), r.operation));
+        return post(headers, JSON.stringify(r.input), r.operation);
       }
       const form = new URLSearchParams({ Action: r.operation, Version: EC2_VERSION });
       for (const [k, v] of Object.entries(r.query)) form.append(k, String(v));
@@ -110,5 +113,8 @@ export function sdkClient(endpoint: string): BenchClient {
     },
   };
 }
+
+/** A Lightsail answer as an object, from either client. */
+export const json = (answer: unknown): any => (typeof answer === "string" ? JSON.parse(answer) : answer);
 
 export const lightsailCall = (operation: string, input: Record<string, unknown>): BenchRequest => ({ service: "lightsail", operation, input });

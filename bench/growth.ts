@@ -6,17 +6,20 @@ import { encodePageToken } from "../src/core/paging.js";
 import { lightsailCall, rawHttpClient, type BenchRequest } from "./clients.js";
 import { median, medianResult, runLoad, type LoadResult } from "./load.js";
 import { seed, seeded, type SeedCounts } from "./seed.js";
-import { startServer } from "./server.js";
+import { startServer, type ServerOptions } from "./server.js";
 
 export interface GrowthStep extends SeedCounts {
   label: string;
 }
 
-/** Instances and snapshots grow together; every EC2 volume has ten snapshots. Each step holds both kinds of snapshot. */
+/**
+ * Instances and snapshots grow together; one instance in ten has a block disk; every EC2 volume has
+ * ten snapshots. Each step holds that many Lightsail instance snapshots and as many EC2 snapshots.
+ */
 export const GROWTH_STEPS: GrowthStep[] = [
-  { label: "1k instances / 10k snapshots", instances: 1_000, instanceSnapshots: 10_000, volumes: 1_000, ec2Snapshots: 10_000 },
-  { label: "10k instances / 100k snapshots", instances: 10_000, instanceSnapshots: 100_000, volumes: 10_000, ec2Snapshots: 100_000 },
-  { label: "100k instances / 1M snapshots", instances: 100_000, instanceSnapshots: 1_000_000, volumes: 100_000, ec2Snapshots: 1_000_000 },
+  { label: "1k instances / 10k snapshots", instances: 1_000, disks: 100, instanceSnapshots: 10_000, volumes: 1_000, ec2Snapshots: 10_000 },
+  { label: "10k instances / 100k snapshots", instances: 10_000, disks: 1_000, instanceSnapshots: 100_000, volumes: 10_000, ec2Snapshots: 100_000 },
+  { label: "100k instances / 1M snapshots", instances: 100_000, disks: 10_000, instanceSnapshots: 1_000_000, volumes: 100_000, ec2Snapshots: 1_000_000 },
 ];
 
 export interface GrowthRead {
@@ -77,6 +80,7 @@ export function growthReads(step: SeedCounts, calls: number, scanCalls: number):
 
 export interface GrowthOptions {
   dataDir: string;
+  server: ServerOptions;
   steps: GrowthStep[];
   coldStarts: number;
   runs: number;
@@ -90,20 +94,22 @@ export async function measureGrowth(o: GrowthOptions): Promise<GrowthResult[]> {
   const results: GrowthResult[] = [];
   for (const step of o.steps) {
     const seedStarted = performance.now();
-    await seed(`${o.dataDir}/skiff.db`, step);
+    const reached = await seed(`${o.dataDir}/skiff.db`, step);
+    const over = (Object.keys(reached) as (keyof SeedCounts)[]).filter((k) => reached[k] > step[k]);
+    if (over.length > 0) throw new Error(`growth: ${o.dataDir}/skiff.db already holds more than ${step.label} (${over.join(", ")}); remove it or give another --growth-dir`);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     o.progress(`growth: ${step.label} seeded in ${seedSeconds.toFixed(1)} s (${o.dbMiB().toFixed(0)} MiB)`);
 
     const coldStarts: number[] = [];
     const idleRss: number[] = [];
     for (let i = 0; i < o.coldStarts; i++) {
-      const s = await startServer({ dataDir: o.dataDir });
+      const s = await startServer({ ...o.server, dataDir: o.dataDir });
       coldStarts.push(s.coldStartMs);
       idleRss.push(s.rssMiB());
       await s.stop();
     }
 
-    const server = await startServer({ dataDir: o.dataDir });
+    const server = await startServer({ ...o.server, dataDir: o.dataDir });
     const raw = rawHttpClient(server.endpoint);
     const reads: GrowthResult["reads"] = [];
     try {

@@ -4,11 +4,11 @@
  */
 import type { GrowthResult } from "./growth.js";
 
-const W = 980;
+const W = 1120;
 const H = 420;
 const PANEL = { top: 50, bottom: 330, width: 330 };
 const LEFT_X = 70;
-const RIGHT_X = 600;
+const RIGHT_X = 740;
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -56,7 +56,7 @@ function frame(x0: number, axis: Axis, steps: string[], title: string, unit: str
     const x = xOf(x0, i, steps.length);
     for (const [k, part] of s.split(" / ").entries()) out.push(text(x, PANEL.bottom + 18 + k * 14, part, 'text-anchor="middle"'));
   });
-  out.push(text(x0 - 50, PANEL.top - 10, unit));
+  out.push(text(x0 - 8, PANEL.top - 12, unit, 'text-anchor="end"'));
   return out;
 }
 
@@ -78,8 +78,9 @@ export function growthSvg(results: GrowthResult[], budgets: { pageP50Ms: number;
   names.forEach((name, k) => {
     const y = PANEL.top + 4 + k * 26;
     out.push(`<rect x="${LEFT_X + PANEL.width + 14}" y="${y - 9}" width="10" height="10" fill="${COLORS[k % COLORS.length]}"/>`);
-    const [first, ...rest] = name.split(", ");
-    out.push(text(LEFT_X + PANEL.width + 30, y, first!), text(LEFT_X + PANEL.width + 30, y + 12, rest.join(", "), 'fill="#555"'));
+    const cut = name.search(/, | \(/);
+    const [first, rest] = cut < 0 ? [name, ""] : [name.slice(0, cut), name.slice(cut).replace(/^, /, "")];
+    out.push(text(LEFT_X + PANEL.width + 30, y, first), text(LEFT_X + PANEL.width + 30, y + 12, rest, 'fill="#555"'));
   });
 
   const rss = results.map((r) => r.peakRssMiB);
@@ -90,8 +91,9 @@ export function growthSvg(results: GrowthResult[], budgets: { pageP50Ms: number;
   out.push(text(RIGHT_X + PANEL.width - 4, mem.toY(budgets.rssMiB) - 5, `budgets: ${budgets.rssMiB} MB RSS, ${budgets.coldStartMs} ms cold start`, 'text-anchor="end" fill="#d62728"'));
   out.push(polyline(rss.map((v, i) => [xOf(RIGHT_X, i, steps.length), mem.toY(v)]), "#1f77b4"));
   out.push(polyline(cold.map((v, i) => [xOf(RIGHT_X, i, steps.length), mem.toY(v)]), "#ff7f0e", "4 3"));
-  out.push(`<rect x="${RIGHT_X + 10}" y="${PANEL.top + 4}" width="10" height="10" fill="#1f77b4"/>`, text(RIGHT_X + 26, PANEL.top + 13, "peak RSS (MiB)"));
-  out.push(`<rect x="${RIGHT_X + 10}" y="${PANEL.top + 20}" width="10" height="10" fill="#ff7f0e"/>`, text(RIGHT_X + 26, PANEL.top + 29, "cold start, median (ms)"));
+  const legendY = PANEL.bottom - 40;
+  out.push(`<rect x="${RIGHT_X + 10}" y="${legendY}" width="10" height="10" fill="#1f77b4"/>`, text(RIGHT_X + 26, legendY + 9, "peak RSS (MiB)"));
+  out.push(`<rect x="${RIGHT_X + 10}" y="${legendY + 16}" width="10" height="10" fill="#ff7f0e"/>`, text(RIGHT_X + 26, legendY + 25, "cold start, median (ms)"));
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,

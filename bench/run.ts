@@ -9,6 +9,7 @@
  *   npm run bench -- --scenario Snapshots       matrix scenarios whose name contains the text
  *   npm run bench -- --growth-dir DIR           keep the seeded growth database in DIR (reused and grown next time)
  *   npm run bench -- --json FILE --plot FILE    also write the figures as JSON and the growth plot as SVG
+ *   npm run bench -- --server OTHER/skiff.mjs   measure another build (before/after comparisons)
  *
  * Prints one markdown report. Figures only: nothing here passes or fails on timing.
  */
@@ -22,7 +23,7 @@ import { median, medianResult, runLoad, type LoadResult } from "./load.js";
 import { growthSvg } from "./plot.js";
 import { BUDGETS, loadAverage, markdown, type Cell, type Results } from "./report.js";
 import { scenarios, type Scenario } from "./scenarios.js";
-import { scratchDataDir, startServer, type ServerProcess } from "./server.js";
+import { scratchDataDir, startServer, type ServerOptions, type ServerProcess } from "./server.js";
 import { reset, type Bench } from "./setup.js";
 
 const { values: flags } = parseArgs({
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
     "growth-dir": { type: "string" },
     json: { type: "string" },
     plot: { type: "string" },
+    server: { type: "string" },
   },
 });
 const quick = flags.quick!;
@@ -42,13 +44,14 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true"; // the be
 const RUNS = 3;
 const CONCURRENCIES = [1, 16, 64];
 const COLD_STARTS = quick ? 3 : 5;
+const serverOptions: ServerOptions = { bundle: flags.server };
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 async function coldStarts() {
   const runs: number[] = [];
   const idleRss: number[] = [];
   for (let i = 0; i < COLD_STARTS; i++) {
-    const server = await startServer();
+    const server = await startServer(serverOptions);
     runs.push(server.coldStartMs);
     idleRss.push(server.rssMiB());
     await server.stop();
@@ -74,7 +77,7 @@ async function measureCell(b: Bench, scenario: Scenario, client: BenchClient, co
 }
 
 async function withServer<T>(fn: (b: Bench) => Promise<T>): Promise<T> {
-  const server: ServerProcess = await startServer();
+  const server: ServerProcess = await startServer(serverOptions);
   let serial = 0;
   const b: Bench = { server, raw: rawHttpClient(server.endpoint), sdk: sdkClient(server.endpoint), serial: () => ++serial };
   try {
@@ -128,6 +131,7 @@ async function main() {
     try {
       results.growth = await measureGrowth({
         dataDir,
+        server: serverOptions,
         steps: quick ? GROWTH_STEPS.slice(0, 2) : GROWTH_STEPS,
         coldStarts: COLD_STARTS,
         runs: RUNS,

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_ACCOUNT, type Scope } from "../src/core/scope.js";
 import type { Ec2Tag, SnapshotRecord, VolumeRecord } from "../src/state/ec2-records.js";
-import type { InstanceRecord, InstanceSnapshotRecord } from "../src/state/records.js";
+import type { DiskRecord, InstanceRecord, InstanceSnapshotRecord } from "../src/state/records.js";
 import { openSqliteStore } from "../src/state/sqlite/sqlite-store.js";
 import type { Store, Tx } from "../src/state/store.js";
 
@@ -16,6 +16,8 @@ export const SEED_SCOPE: Scope = { account: DEFAULT_ACCOUNT, region: "us-east-1"
 
 export interface SeedCounts {
   instances: number;
+  /** Block disks, disk i attached to instance i × DISK_EVERY. */
+  disks: number;
   instanceSnapshots: number;
   volumes: number;
   ec2Snapshots: number;
@@ -25,6 +27,8 @@ export interface SeedCounts {
 const BATCH = 20_000;
 /** Every seeded EC2 snapshot carries `batch=<i mod BATCHES>`: one value selects 1/BATCHES of them. */
 export const TAG_BATCHES = 1000;
+/** One instance in this many has a block disk attached. */
+export const DISK_EVERY = 10;
 const ZONE = "us-east-1a";
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -32,6 +36,7 @@ const T0 = Date.UTC(2026, 0, 1);
 export const seeded = {
   instanceName: (i: number) => `seed-instance-${i}`,
   instanceSnapshotName: (i: number) => `seed-snapshot-${i}`,
+  diskName: (i: number) => `seed-disk-${i}`,
   volumeId: (i: number) => `vol-${hex17(i)}`,
   ec2SnapshotId: (i: number) => `snap-${hex17(i)}`,
   /** Seeded EC2 snapshots are spread over the volumes round-robin: snapshot i is of volume i mod volumes. */
@@ -71,6 +76,27 @@ function instance(i: number): InstanceRecord {
     ],
     metadataOptions: { state: "applied", httpTokens: "optional", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpProtocolIpv6: "disabled" },
     systemDiskCreatedAt: T0 + i * 1000,
+  };
+}
+
+function disk(i: number): DiskRecord {
+  const computeId = `vol-${hex17(0x800000000 + i)}`;
+  return {
+    name: seeded.diskName(i),
+    arn: arn("Disk", i),
+    computeId,
+    supportCode: `621291663362/${computeId}`,
+    createdAt: T0 + i * 1000,
+    availabilityZone: ZONE,
+    sizeInGb: 32,
+    state: "in-use",
+    tags: [],
+    addOns: [],
+    isAttached: true,
+    attachmentState: "attached",
+    attachedTo: seeded.instanceName(i * DISK_EVERY),
+    path: "/dev/xvdf",
+    autoMounting: false,
   };
 }
 
@@ -155,6 +181,7 @@ export async function seed(path: string, target: SeedCounts): Promise<SeedCounts
   try {
     const have = await store.read(async (tx) => ({
       instances: await tx.instances.count(SEED_SCOPE),
+      disks: await tx.disks.count(SEED_SCOPE),
       instanceSnapshots: await tx.instanceSnapshots.count(SEED_SCOPE),
       volumes: await tx.ec2Volumes.count(SEED_SCOPE),
       ec2Snapshots: await tx.ec2Snapshots.count(SEED_SCOPE),
@@ -166,6 +193,11 @@ export async function seed(path: string, target: SeedCounts): Promise<SeedCounts
       await claimed(tx, r.name, "Instance");
       await tx.instances.insert(SEED_SCOPE, r);
     });
+    await fill(store, have.disks, Math.min(target.disks, Math.ceil(instances / DISK_EVERY)), async (tx, i) => {
+      const r = disk(i);
+      await claimed(tx, r.name, "Disk");
+      await tx.disks.insert(SEED_SCOPE, r);
+    });
     await fill(store, have.instanceSnapshots, target.instanceSnapshots, async (tx, i) => {
       const r = instanceSnapshot(i, instances);
       await claimed(tx, r.name, "InstanceSnapshot");
@@ -175,6 +207,7 @@ export async function seed(path: string, target: SeedCounts): Promise<SeedCounts
     await fill(store, have.ec2Snapshots, target.ec2Snapshots, (tx, i) => tx.ec2Snapshots.insert(SEED_SCOPE, ec2Snapshot(i, volumes)));
     return {
       instances,
+      disks: Math.max(have.disks, Math.min(target.disks, Math.ceil(instances / DISK_EVERY))),
       instanceSnapshots: Math.max(have.instanceSnapshots, target.instanceSnapshots),
       volumes,
       ec2Snapshots: Math.max(have.ec2Snapshots, target.ec2Snapshots),

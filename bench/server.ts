@@ -30,11 +30,18 @@ export const scratchDataDir = () => mkdtempSync(join(tmpdir(), "skiff-bench-"));
  * assume) and waits until it answers health. Without `dataDir` the state lives in a scratch
  * directory that is removed when the server stops.
  */
-export async function startServer(options: { dataDir?: string; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export interface ServerOptions {
+  dataDir?: string;
+  nodeArgs?: string[];
+  /** Another build's bundle, to compare two versions on the same machine in the same run. */
+  bundle?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? scratchDataDir();
   const scratch = options.dataDir === undefined;
   const started = performance.now();
-  const args = [...(options.nodeArgs ?? []), MAIN, "--data-dir", dataDir, "--quiet", "--port", "0"];
+  const args = [...(options.nodeArgs ?? []), options.bundle ?? MAIN, "--data-dir", dataDir, "--quiet", "--port", "0"];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   const stopped = new Promise<void>((resolve) =>
     child.once("exit", () => {

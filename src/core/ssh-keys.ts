@@ -1,5 +1,5 @@
-import { createHash, generateKeyPairSync } from "node:crypto";
-import type Sshpk from "sshpk";
+import { createHash, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { promisify } from "node:util";
 import { sshpk } from "./sshpk.js";
 
 export interface GeneratedKey {
@@ -13,13 +13,45 @@ export interface GeneratedKey {
 
 const colonHex = (buf: Buffer) => buf.toString("hex").match(/../g)!.join(":");
 
-export function generateSshKey(comment: string): GeneratedKey {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+/** An RFC 4253 `string`: a 32-bit big-endian length, then the bytes. */
+function sshString(bytes: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+/** An RFC 4251 `mpint` of an unsigned big-endian number: no leading zero bytes, one added if the top bit is set. */
+function sshMpint(unsigned: Buffer): Buffer {
+  let start = 0;
+  while (start < unsigned.length - 1 && unsigned[start] === 0) start++;
+  const digits = unsigned.subarray(start);
+  return sshString(digits[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), digits]) : digits);
+}
+
+/** The OpenSSH line of an RSA public key, `ssh-rsa <base64 of e and n> <comment>` (RFC 4253 §6.6). */
+function opensshRsaLine(key: KeyObject, comment: string): string {
+  const { e, n } = createPublicKey(key).export({ format: "jwk" });
+  const blob = Buffer.concat([sshString(Buffer.from("ssh-rsa")), sshMpint(Buffer.from(e!, "base64url")), sshMpint(Buffer.from(n!, "base64url"))]);
+  return `ssh-rsa ${blob.toString("base64")} ${comment}`;
+}
+
+function describeKey(privateKey: KeyObject, comment: string): GeneratedKey {
   const pem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const der = privateKey.export({ type: "pkcs8", format: "der" });
-  const pub = sshpk().parsePrivateKey(pem, "pem").toPublic();
-  pub.comment = comment;
-  return { publicKey: pub.toString("ssh"), privateKey: pem, fingerprint: colonHex(createHash("sha1").update(der).digest()) };
+  return { publicKey: opensshRsaLine(privateKey, comment), privateKey: pem, fingerprint: colonHex(createHash("sha1").update(der).digest()) };
+}
+
+const RSA = { modulusLength: 2048 } as const;
+
+/** A new RSA 2048 key. Blocks the event loop for the generation (100 ms or more): prefer `generateSshKeyAsync`. */
+export function generateSshKey(comment: string): GeneratedKey {
+  return describeKey(generateKeyPairSync("rsa", RSA).privateKey, comment);
+}
+
+/** A new RSA 2048 key, generated on libuv's thread pool while the server goes on answering. */
+export async function generateSshKeyAsync(comment: string): Promise<GeneratedKey> {
+  const { privateKey } = await promisify(generateKeyPair)("rsa", RSA);
+  return describeKey(privateKey, comment);
 }
 
 /**

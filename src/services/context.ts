@@ -6,7 +6,7 @@ import type { Store, Tx } from "../state/store.js";
 export interface RequestContext extends Scope {
   requestId: string;
   clock: Clock;
-  /** Runs fn in one transaction, then wakes the worker for any job it enqueued. */
+  /** Runs fn in one transaction, then wakes the worker if it enqueued a job. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Reads without writing: no transaction to commit, no worker to wake. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -33,9 +33,25 @@ export function createContextFactory(store: Store, clock: Clock, kick: () => voi
     settings,
     read: (fn) => store.read(fn),
     async transaction(fn) {
-      const result = await store.transaction(fn);
-      kick();
+      let enqueued = false;
+      const result = await store.transaction((tx) => fn(watchingEnqueue(tx, () => (enqueued = true))));
+      // Waking the worker costs it a transaction of its own: only when there is something new for it.
+      if (enqueued) kick();
       return result;
     },
   });
+}
+
+/** The same transaction, telling `enqueued` when a job is enqueued in it. */
+function watchingEnqueue(tx: Tx, enqueued: () => void): Tx {
+  return {
+    ...tx,
+    jobs: {
+      ...tx.jobs,
+      enqueue(...args) {
+        enqueued();
+        return tx.jobs.enqueue(...args);
+      },
+    },
+  };
 }

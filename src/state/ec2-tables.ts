@@ -1,11 +1,12 @@
 import type { Ec2InstanceRecord, Ec2KeyPairRecord, SnapshotRecord, VolumeRecord } from "./ec2-records.js";
 import type { TableDef } from "./tables.js";
 
-/** EC2's document tables (DDL in migrations/003-ec2.ts): keyed by resource id, key pairs by name. */
+/** EC2's document tables (DDL in migrations/003-ec2.ts): keyed by resource id, key pairs by name; tags indexed (005). */
 export const ec2InstancesTable: TableDef<Ec2InstanceRecord> = {
   table: "ec2_instances",
   key: (r) => r.instanceId,
   columns: { reservation_id: (r) => r.reservationId, state: (r) => r.state, client_token: (r) => r.clientToken },
+  tags: (r) => r.tags,
 };
 
 export const ec2VolumesTable: TableDef<VolumeRecord> = {
@@ -16,12 +17,14 @@ export const ec2VolumesTable: TableDef<VolumeRecord> = {
     snapshot_id: (r) => r.snapshotId || null,
     state: (r) => r.state,
   },
+  tags: (r) => r.tags,
 };
 
 export const ec2SnapshotsTable: TableDef<SnapshotRecord> = {
   table: "ec2_snapshots",
   key: (r) => r.snapshotId,
   columns: { volume_id: (r) => r.volumeId, state: (r) => r.state },
+  tags: (r) => r.tags,
 };
 
 export const ec2KeyPairsTable: TableDef<Ec2KeyPairRecord> = {

@@ -35,12 +35,26 @@ export interface ResourceRepository<R> {
   count(scope: Scope): Promise<number>;
   /**
    * Every record after position `after` (matching `where`) in creation order, with its position,
-   * read in batches: for callers that filter and page themselves (EC2 Describe* calls).
+   * read in batches: for callers that filter and page themselves (EC2 Describe* calls). `narrow`
+   * lets an index find the candidates instead of reading every record of the scope.
    */
-  scan(scope: Scope, options?: { after?: number; where?: Record<string, string | number> }): AsyncIterable<Positioned<R>>;
+  scan(scope: Scope, options?: ScanOptions): AsyncIterable<Positioned<R>>;
   /** Every record whose indexed `column` holds one of `values`, in creation order. */
   findBy(scope: Scope, column: string, values: (string | number)[]): Promise<R[]>;
 }
+
+export interface ScanOptions {
+  after?: number;
+  where?: Record<string, string | number>;
+  narrow?: Narrowing;
+}
+
+/**
+ * Records an index can find: those whose key (`column: "key"`) or indexed extra column holds one
+ * of `values`, or (tables that index tags) that carry the tag `tag` with one of `values`. A
+ * narrowed scan returns no record outside it; callers still test every record they get.
+ */
+export type Narrowing = { column: string; values: (string | number)[] } | { tag: string; values: string[] };
 
 export interface Positioned<R> {
   seq: number;
@@ -52,8 +66,16 @@ export interface Positioned<R> {
  * them with (createVolumePermission), or to everyone when shared with "all".
  */
 export interface SnapshotRepository extends ResourceRepository<SnapshotRecord> {
-  /** Snapshots of the region that `account` owns or may restore, in creation order, with their owner. */
-  scanVisible(region: string, account: string, after?: number): AsyncIterable<Positioned<SnapshotRecord> & { owner: string }>;
+  /**
+   * Snapshots of the region that `account` owns (unless `own` is false) or may restore, in creation
+   * order, with their owner. `narrow` applies to the caller's own snapshots, found by index; those
+   * shared with the caller are read from the shares index and not narrowed.
+   */
+  scanVisible(
+    region: string,
+    account: string,
+    options?: { after?: number; narrow?: Narrowing; own?: boolean },
+  ): AsyncIterable<Positioned<SnapshotRecord> & { owner: string }>;
   /** One snapshot by id if `account` owns it or may restore it. */
   findVisible(region: string, account: string, snapshotId: string): Promise<{ owner: string; record: SnapshotRecord } | undefined>;
 }

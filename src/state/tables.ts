@@ -10,6 +10,8 @@ export interface TableDef<R> {
   table: string;
   key: (record: R) => string;
   columns: Record<string, (record: R) => string | number | null>;
+  /** Tags to keep in the `doc_tags` index (migration 5), so that scans can be narrowed by tag. */
+  tags?: (record: R) => { key: string; value?: string }[];
 }
 
 export const instancesTable: TableDef<InstanceRecord> = {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import {
-  CreateSnapshotCommand, CreateVolumeCommand, DescribeSnapshotsCommand, ModifySnapshotAttributeCommand, paginateDescribeSnapshots,
-  type DescribeSnapshotsCommandInput,
+  CreateSnapshotCommand, CreateTagsCommand, CreateVolumeCommand, DeleteSnapshotCommand, DeleteTagsCommand, DescribeSnapshotsCommand,
+  ModifySnapshotAttributeCommand, paginateDescribeSnapshots, type DescribeSnapshotsCommandInput,
 } from "@aws-sdk/client-ec2";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
@@ -134,6 +134,51 @@ describe("DescribeSnapshots", () => {
     assert.deepEqual(await ids({ SnapshotIds: [theirs[1]!] }), [theirs[1]]);
     await rejectsWith(t.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [theirs[0]!] })), "InvalidSnapshot.NotFound", new RegExp(theirs[0]!));
     await rejectsWith(t.ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["someone"] })), "InvalidParameterValue", /Value \(someone\) for parameter Owner\.1 is invalid/);
+  });
+
+  it("finds snapshots by exact tag value, volume and status as their tags and states change, and forgets deleted ones", async () => {
+    const v1 = await volume();
+    const v2 = await volume();
+    const [a, b] = await snapshots(2, v1);
+    const [c] = await snapshots(1, v2);
+    const ids = async (Filters: { Name: string; Values: string[] }[]) =>
+      (await t.ec2.send(new DescribeSnapshotsCommand({ Filters, MaxResults: 5 }))).Snapshots!.map((s) => s.SnapshotId);
+
+    await t.ec2.send(new CreateTagsCommand({ Resources: [c!, a!], Tags: [{ Key: "team", Value: "blue" }] }));
+    assert.deepEqual(await ids([{ Name: "tag:team", Values: ["blue"] }]), [a, c]);
+    await t.ec2.send(new CreateTagsCommand({ Resources: [a!], Tags: [{ Key: "team", Value: "red" }] }));
+    assert.deepEqual(await ids([{ Name: "tag:team", Values: ["blue"] }]), [c]);
+    assert.deepEqual(await ids([{ Name: "tag:team", Values: ["red", "blue"] }]), [a, c]);
+    await t.ec2.send(new DeleteTagsCommand({ Resources: [c!], Tags: [{ Key: "team" }] }));
+    assert.deepEqual(await ids([{ Name: "tag:team", Values: ["blue"] }]), []);
+
+    const [d] = await snapshots(1, v2);
+    assert.deepEqual(await ids([{ Name: "status", Values: ["completed"] }, { Name: "volume-id", Values: [v2, v1] }]), [a, b, c, d]);
+    assert.deepEqual(await ids([{ Name: "status", Values: ["pending"] }]), []);
+
+    await t.ec2.send(new DeleteSnapshotCommand({ SnapshotId: a! }));
+    assert.deepEqual(await ids([{ Name: "tag:team", Values: ["red"] }]), []);
+    assert.deepEqual(await ids([{ Name: "volume-id", Values: [v1] }]), [b]);
+  });
+
+  it("reads a snapshot shared with the caller and also made public once, in creation order among the caller's own", async () => {
+    const other = t.ec2As("us-east-1", OTHER);
+    const otherVolume = await volume(4, other);
+    const [early] = await snapshots(1, otherVolume, other);
+    const [mine] = await snapshots(1, await volume());
+    const [late] = await snapshots(1, otherVolume, other);
+    for (const id of [early!, late!]) {
+      await other.send(new ModifySnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission", CreateVolumePermission: { Add: [{ UserId: "000000000000" }] } }));
+    }
+    await other.send(new ModifySnapshotAttributeCommand({ SnapshotId: late!, OperationType: "add", GroupNames: ["all"] }));
+    const ids = async (input: DescribeSnapshotsCommandInput) => (await t.ec2.send(new DescribeSnapshotsCommand(input))).Snapshots!.map((s) => s.SnapshotId);
+    assert.deepEqual(await ids({}), [early, mine, late]);
+    assert.deepEqual(await ids({ Filters: [{ Name: "tag:n", Values: ["0"] }] }), [early, mine, late]);
+    assert.deepEqual(await ids({ Filters: [{ Name: "volume-id", Values: [otherVolume] }] }), [early, late]);
+    assert.deepEqual(await ids({ SnapshotIds: [late!, mine!] }), [mine, late]);
+
+    await other.send(new ModifySnapshotAttributeCommand({ SnapshotId: early!, Attribute: "createVolumePermission", CreateVolumePermission: { Remove: [{ UserId: "000000000000" }] } }));
+    assert.deepEqual(await ids({}), [mine, late]);
   });
 
   it("shows public snapshots to everyone and lists them under RestorableByUserIds=all", async () => {

@@ -360,6 +360,21 @@ describe("Key pairs", () => {
       assertMatchingKeyPair(second.privateKeyBase64!, second.publicKeyBase64!);
     });
 
+    it("is made while other requests are answered, and once when two first instances of a region race for it", async () => {
+      const first = t.lightsail.send(new CreateInstancesCommand({ ...instanceBase, instanceNames: ["race-1"] }));
+      const second = t.lightsail.send(new CreateInstancesCommand({ ...instanceBase, instanceNames: ["race-2"] }));
+      let pending = true;
+      void Promise.all([first, second]).finally(() => (pending = false));
+      const elsewhere = t.lightsailAs("eu-west-1");
+      for (let i = 0; i < 3; i++) await elsewhere.send(new GetKeyPairsCommand({}));
+      assert.equal(pending, true, "the creates answered before three calls made meanwhile: the key was not made concurrently");
+      await Promise.all([first, second]);
+      const keys = await Promise.all(["race-1", "race-2"].map(async (instanceName) => (await t.lightsail.send(new GetInstanceCommand({ instanceName }))).instance?.sshKeyName));
+      assert.deepEqual(keys, [DEFAULT, DEFAULT]);
+      const { keyPairs } = await t.lightsail.send(new GetKeyPairsCommand({ includeDefaultKeyPair: true }));
+      assert.deepEqual(keyPairs?.map((k) => k.name), [DEFAULT]);
+    });
+
     it("is one per region", async () => {
       const east = await t.lightsail.send(new DownloadDefaultKeyPairCommand({}));
       const west = await t.lightsailAs("us-west-2").send(new DownloadDefaultKeyPairCommand({}));

@@ -1,5 +1,6 @@
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { Ec2Tag } from "../../state/ec2-records.js";
+import type { Narrowing } from "../../state/store.js";
 import { invalidFilter, invalidParameterValue, missingParameter } from "./errors.js";
 
 export type FilterValue = string | number | boolean | undefined | null;
@@ -8,6 +9,11 @@ export type FilterValue = string | number | boolean | undefined | null;
 export interface FilterFields<R> {
   fields: Record<string, (r: R) => FilterValue | FilterValue[]>;
   tags?: (r: R) => Ec2Tag[];
+  /**
+   * Filters an index of the store can serve, most selective first: filter name → indexed column
+   * (`key` is the resource id), and `"tag:"` for the tag index. See `narrowing`.
+   */
+  indexed?: Record<string, string>;
 }
 
 /**
@@ -26,6 +32,25 @@ export function filterPredicate<R>(filters: Filter[] | undefined, spec: FilterFi
     return (r: R) => read(r).some((v) => patterns.some((p) => p.test(v)));
   });
   return (r) => tests.every((test) => test(r));
+}
+
+/** The `*`, `?` and `\\` of a filter value make it a pattern; anything else is an exact value an index can look up. */
+const isExact = (value: string) => !/[*?\\]/.test(value);
+
+/**
+ * The condition an index can serve for these filters: the first of `spec.indexed` (in its order)
+ * that the request filters on with exact values only. Every record it finds still passes through
+ * `filterPredicate`, so it narrows the reading and never changes the answer. Undefined: nothing to
+ * narrow by, every record of the scope is read.
+ */
+export function narrowing<R>(filters: Filter[] | undefined, spec: FilterFields<R>): Narrowing | undefined {
+  const exact = (filters ?? []).filter((f) => f.Name && f.Values && f.Values.length > 0 && f.Values.every(isExact));
+  for (const [name, column] of Object.entries(spec.indexed ?? {})) {
+    const filter = name === "tag:" ? exact.find((f) => f.Name!.startsWith("tag:") && f.Name!.length > 4) : exact.find((f) => f.Name === name);
+    if (!filter) continue;
+    return name === "tag:" ? { tag: filter.Name!.slice(4), values: filter.Values! } : { column, values: filter.Values! };
+  }
+  return undefined;
 }
 
 function reader<R>(name: string, spec: FilterFields<R>): (r: R) => string[] {

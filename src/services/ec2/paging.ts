@@ -28,18 +28,33 @@ export function pageStart(nextToken: string | undefined): number {
 }
 
 /**
+ * Records a paged call (MaxResults given) reads at most before it answers. A filter no index
+ * serves reads records one by one; past this many it answers with what it found and a NextToken
+ * to go on from there, as EC2 does (a page may hold fewer than MaxResults items, even none, and
+ * still have a NextToken). Without MaxResults the caller asked for everything: no bound.
+ */
+export const SCAN_BUDGET = 10_000;
+
+/**
  * Takes records that pass `keep` from a scan in creation order until `limit` are found; the
- * NextToken is present only when more matching records follow.
+ * NextToken is present only when more matching records may follow.
  */
 export async function collectPage<R>(
   source: AsyncIterable<Positioned<R>>,
   keep: (r: R) => boolean,
   limit: number | undefined,
+  budget = SCAN_BUDGET,
 ): Promise<{ items: R[]; nextToken?: string }> {
   const items: R[] = [];
   let last = 0;
+  let read = 0;
   for await (const { seq, record } of source) {
-    if (!keep(record)) continue;
+    if (limit !== undefined && read === budget) return { items, nextToken: encodePageToken(last) };
+    read++;
+    if (!keep(record)) {
+      last = seq;
+      continue;
+    }
     if (limit !== undefined && items.length === limit) return { items, nextToken: encodePageToken(last) };
     items.push(record);
     last = seq;

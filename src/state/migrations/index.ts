@@ -2,6 +2,7 @@ import * as initial from "./001-initial.js";
 import * as lightsailSnapshots from "./002-lightsail-snapshots.js";
 import * as ec2 from "./003-ec2.js";
 import * as settings from "./004-settings.js";
+import * as indexes from "./005-indexes.js";
 
 /** Numbered schema changes, applied in order and recorded in `schema_version`. Append only. */
 export const migrations: { version: number; sql: string }[] = [
@@ -9,4 +10,5 @@ export const migrations: { version: number; sql: string }[] = [
   { version: 2, sql: lightsailSnapshots.sql },
   { version: 3, sql: ec2.sql },
   { version: 4, sql: settings.sql },
+  { version: 5, sql: indexes.sql },
 ];

@@ -1,7 +1,7 @@
 import type { DescribeInstancesRequest, DescribeInstancesResult, Reservation } from "@aws-sdk/client-ec2";
 import type { Handler } from "../../context.js";
 import { invalidParameterCombination } from "../errors.js";
-import { filterPredicate } from "../filters.js";
+import { filterPredicate, narrowing } from "../filters.js";
 import { checkIds } from "../ids.js";
 import { pageLimit, pageStart } from "../paging.js";
 import { instanceFilters } from "./instance-filters.js";
@@ -18,7 +18,7 @@ export const describeInstances: Handler<DescribeInstancesRequest, DescribeInstan
   const limit = pageLimit(input.MaxResults);
   const after = pageStart(input.NextToken);
   dryRun(input);
-  const { items, nextToken } = await ctx.read((tx) => instancePage(tx, ctx, ids, keep, limit, after));
+  const { items, nextToken } = await ctx.read((tx) => instancePage(tx, ctx, ids, keep, limit, after, narrowing(input.Filters, instanceFilters)));
   const reservations = new Map<string, Reservation>();
   for (const { instance, volumes } of items) {
     let reservation = reservations.get(instance.reservationId);

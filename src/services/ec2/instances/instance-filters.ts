@@ -13,6 +13,7 @@ const mapped = (x: InstanceWithVolumes) => x.volumes.filter((v) => v.attachment)
 /** DescribeInstances filter names (EC2 model docs) that Skiff's instances have values for. */
 export const instanceFilters: FilterFields<InstanceWithVolumes> = {
   tags: (x) => x.instance.tags,
+  indexed: { "instance-id": "key", "tag:": "tags", "instance-state-name": "state" },
   fields: {
     "instance-id": (x) => x.instance.instanceId,
     "instance-state-name": (x) => x.instance.state,

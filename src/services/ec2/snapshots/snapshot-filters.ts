@@ -4,6 +4,7 @@ import type { FilterFields } from "../filters.js";
 /** DescribeSnapshots filter names (aws-facts §4.5). */
 export const snapshotFilters: FilterFields<SnapshotRecord> = {
   tags: (s) => s.tags,
+  indexed: { "snapshot-id": "key", "volume-id": "volume_id", "tag:": "tags", status: "state" },
   fields: {
     "snapshot-id": (s) => s.snapshotId,
     "volume-id": (s) => s.volumeId,

@@ -1,6 +1,6 @@
 import type { DescribeVolumesRequest, DescribeVolumesResult } from "@aws-sdk/client-ec2";
 import type { Handler } from "../../context.js";
-import { filterPredicate } from "../filters.js";
+import { filterPredicate, narrowing } from "../filters.js";
 import { collectPage, pageLimit, pageStart } from "../paging.js";
 import { volumesByIds } from "./lookup.js";
 import { volumeFilters } from "./volume-filters.js";
@@ -16,8 +16,9 @@ export const describeVolumes: Handler<DescribeVolumesRequest, DescribeVolumesRes
   const after = pageStart(input.NextToken);
   dryRun(input);
   return ctx.read(async (tx) => {
-    const wanted = input.VolumeIds?.length ? new Set((await volumesByIds(tx, ctx, input.VolumeIds)).map((v) => v.volumeId)) : undefined;
-    const { items, nextToken } = await collectPage(tx.ec2Volumes.scan(ctx, { after }), (v) => (!wanted || wanted.has(v.volumeId)) && matches(v), limit);
+    const wanted = input.VolumeIds?.length ? (await volumesByIds(tx, ctx, input.VolumeIds)).map((v) => v.volumeId) : undefined;
+    const narrow = wanted ? { column: "key", values: wanted } : narrowing(input.Filters, volumeFilters);
+    const { items, nextToken } = await collectPage(tx.ec2Volumes.scan(ctx, { after, narrow }), matches, limit);
     return { Volumes: items.map(toVolume), NextToken: nextToken };
   });
 };

@@ -6,6 +6,7 @@ const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t
 /** DescribeVolumes filter names (EC2 model docs). */
 export const volumeFilters: FilterFields<VolumeRecord> = {
   tags: (v) => v.tags,
+  indexed: { "volume-id": "key", "attachment.instance-id": "instance_id", "snapshot-id": "snapshot_id", "tag:": "tags", status: "state" },
   fields: {
     "volume-id": (v) => v.volumeId,
     status: (v) => v.state,

@@ -4,6 +4,7 @@ import { RESTORE_INSTANCE_JOB, type RestorePlan } from "../../../worker/jobs/res
 import type { Handler } from "../../context.js";
 import { checkRestoreParameters } from "../auto-snapshots/restore-parameters.js";
 import { checkInstanceExtras, insertNewInstances } from "../instances/new-instance.js";
+import { defaultKeyIfMissing } from "../key-pairs/default-key-pair.js";
 import { checkPlacement } from "../instances/placement.js";
 import { checkNames, checkZone } from "../validation.js";
 import { checkDiskMapping, insertMappedDisks } from "./disk-mapping.js";
@@ -31,6 +32,7 @@ export const createInstancesFromSnapshot: Handler<CreateInstancesFromSnapshotReq
   const mapping = input.attachedDiskMapping ?? {};
   checkDiskMapping(mapping, names);
   const now = ctx.clock.now();
+  const defaultKey = await defaultKeyIfMissing(ctx, input.keyPairName);
 
   const operations = await ctx.transaction(async (tx) => {
     const source = await findInstanceRestoreSource(tx, ctx, from);
@@ -40,7 +42,7 @@ export const createInstancesFromSnapshot: Handler<CreateInstancesFromSnapshotReq
     const plan: RestorePlan = { snapshotId: source.snapshotId, hold: source.hold, disks };
     const ops = await insertNewInstances(tx, ctx, now, {
       names, zone, blueprint, bundle, ipAddressType,
-      userData: input.userData, keyPairName: input.keyPairName, tags: input.tags, addOns: input.addOns,
+      userData: input.userData, keyPairName: input.keyPairName, defaultKey, tags: input.tags, addOns: input.addOns,
       operationType: "CreateInstancesFromSnapshot",
       jobKind: RESTORE_INSTANCE_JOB,
       jobPayload: { restore: plan },

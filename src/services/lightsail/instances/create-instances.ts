@@ -1,6 +1,7 @@
 import type { CreateInstancesRequest, CreateInstancesResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
 import { checkNames } from "../validation.js";
+import { defaultKeyIfMissing } from "../key-pairs/default-key-pair.js";
 import { checkInstanceExtras, insertNewInstances } from "./new-instance.js";
 import { checkPlacement } from "./placement.js";
 
@@ -10,6 +11,7 @@ export const createInstances: Handler<CreateInstancesRequest, CreateInstancesRes
   const ipAddressType = input.ipAddressType ?? "dualstack";
   const { blueprint, bundle } = checkPlacement(ctx.region, input.availabilityZone!, input.bundleId!, input.blueprintId!, ipAddressType);
   checkInstanceExtras(ctx.region, input);
+  const defaultKey = await defaultKeyIfMissing(ctx, input.keyPairName);
   const operations = await ctx.transaction((tx) =>
     insertNewInstances(tx, ctx, ctx.clock.now(), {
       names,
@@ -18,6 +20,7 @@ export const createInstances: Handler<CreateInstancesRequest, CreateInstancesRes
       bundle,
       userData: input.userData,
       keyPairName: input.keyPairName,
+      defaultKey,
       tags: input.tags,
       addOns: input.addOns,
       ipAddressType,

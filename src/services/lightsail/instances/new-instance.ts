@@ -10,6 +10,7 @@ import type { BlueprintInfo } from "../catalog/blueprints.js";
 import type { BundleInfo } from "../catalog/bundles.js";
 import { invalidInput, nameInUse, notFound } from "../errors.js";
 import { DEFAULT_KEY_PAIR, ensureDefaultKeyPair } from "../key-pairs/default-key-pair.js";
+import type { KeyMaterial } from "../key-pairs/new-key-pair.js";
 import { recordOperation, toOperation } from "../operations/operation.js";
 import { lightsailArn, supportCode } from "../resources.js";
 import { checkTags } from "../validation.js";
@@ -24,6 +25,8 @@ export interface NewInstances {
   bundle: BundleInfo;
   userData?: string;
   keyPairName?: string;
+  /** The default key pair's key when the region has none yet, made beforehand (`defaultKeyIfMissing`). */
+  defaultKey?: KeyMaterial;
   tags?: Tag[];
   addOns?: AddOnRequest[];
   ipAddressType: IpAddressType;
@@ -51,7 +54,7 @@ export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req:
   checkAutoSnapshotPlatform(addOns, req.blueprint.platform, req.blueprint.blueprintId);
   const keyPair =
     req.keyPairName === undefined || req.keyPairName === DEFAULT_KEY_PAIR
-      ? await ensureDefaultKeyPair(tx, scope, now)
+      ? await ensureDefaultKeyPair(tx, scope, now, req.defaultKey)
       : await tx.keyPairs.get(scope, req.keyPairName);
   if (!keyPair) throw notFound("KeyPair", req.keyPairName!);
   const sshKeyName = keyPair.name;

@@ -1,5 +1,5 @@
 import type { CreateKeyPairRequest, CreateKeyPairResult } from "@aws-sdk/client-lightsail";
-import { generateSshKey } from "../../../core/ssh-keys.js";
+import { generateSshKeyAsync } from "../../../core/ssh-keys.js";
 import type { Handler } from "../../context.js";
 import { recordOperation, toOperation } from "../operations/operation.js";
 import { checkTags } from "../validation.js";
@@ -11,7 +11,7 @@ export const createKeyPair: Handler<CreateKeyPairRequest, CreateKeyPairResult> =
   const name = input.keyPairName!;
   checkKeyPairName(name);
   const tags = checkTags(input.tags);
-  const key = generateSshKey(name);
+  const key = await generateSshKeyAsync(name);
   return ctx.transaction(async (tx) => {
     const now = ctx.clock.now();
     const record = await insertKeyPair(tx, ctx, now, name, { publicKey: key.publicKey, fingerprint: key.fingerprint }, tags);
