@@ -33,7 +33,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const log = createLogger(o.log, clock.now);
   const makeDriver = computeDrivers[o.driver];
   if (!makeDriver) throw new Error(`unknown driver '${o.driver}'; choose one of ${Object.keys(computeDrivers).join(", ")}`);
-  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir });
+  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB });
   const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));
   const worker = createWorker({ store, clock, driver, log }, jobHandlers);
   await worker.start();

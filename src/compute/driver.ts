@@ -1,3 +1,5 @@
+import type { DiskStore } from "../storage/disk-store.js";
+
 /**
  * Runs instances. Drivers know nothing of Lightsail, EC2 or the database: they get a stable id
  * and a spec, and only the worker calls them (ARCHITECTURE rule 1).
@@ -5,6 +7,7 @@
 export interface InstanceSpec {
   id: string;
   hostname: string;
+  /** Blueprint id: which local image the system disk starts from. */
   image: string;
   cpuCount: number;
   memoryMiB: number;
@@ -12,27 +15,91 @@ export interface InstanceSpec {
   userData: string;
   username: string;
   publicKey?: string;
+  /**
+   * Store id of the system disk. When that disk exists (a restore from a snapshot) it is booted
+   * as it is, grown to `systemDiskGiB`; otherwise it is made from the image. Default:
+   * `systemDiskId(id)`.
+   */
+  systemDiskId?: string;
+  /** Disks attached from the first boot. */
+  disks?: AttachedDisk[];
+}
+
+/** A disk of the driver's store, seen by the instance as a block device at `devicePath`. */
+export interface AttachedDisk {
+  diskId: string;
+  devicePath: string;
+}
+
+export type InstanceStatus = "running" | "stopped" | "absent";
+
+export interface InstanceAddresses {
+  privateIpAddress: string;
+  publicIpAddress: string;
+}
+
+/** One open public port range; `cidrs` are the IPv4 sources allowed (literally: [] allows none). */
+export interface PortRule {
+  protocol: "tcp" | "udp" | "all" | "icmp" | "icmpv6";
+  fromPort: number;
+  toPort: number;
+  cidrs: string[];
 }
 
 export interface DriverInfo {
-  /** Snapshots of a running instance need its processes frozen first. */
+  /** Snapshots of a running instance need its processes frozen first (`freeze`/`thaw`). */
   needsFreezeForSnapshot: boolean;
   /** Instances are real processes that survive or die with the host. */
   realInstances: boolean;
+  /** The driver chooses instance addresses and they are reachable (the sim's are made up by the caller). */
+  assignsAddresses: boolean;
 }
+
+/** A caller's mistake the driver refuses (unknown instance, device path taken, missing disk). */
+export class DriverError extends Error {
+  override name = "DriverError";
+}
+
+export const SYSTEM_DEVICE = "/dev/xvda";
+export const systemDiskId = (instanceId: string) => `${instanceId}.root`;
 
 export interface ComputeDriver {
   readonly name: string;
+  /** Where the bytes of this driver's disks live; absent when disks hold no bytes (sim). */
+  readonly disks?: DiskStore;
   info(): DriverInfo;
-  /** Provisions and boots an instance; calling it again for the same id is harmless. */
+  /** Blueprint ids that have a local image, or undefined when any blueprint works (sim). */
+  images(): Promise<string[] | undefined>;
+  /**
+   * Provisions and boots an instance; calling it again for the same id is harmless. When
+   * `info().assignsAddresses`, `addresses(id)` then tells the instance's real addresses.
+   */
   create(spec: InstanceSpec): Promise<void>;
   start(id: string): Promise<void>;
   stop(id: string, options: { force: boolean }): Promise<void>;
   reboot(id: string): Promise<void>;
-  /** Removes everything of an instance; unknown ids are ignored. */
+  /** Removes everything of an instance but its attached disks; unknown ids are ignored. */
   destroy(id: string): Promise<void>;
+  status(id: string): Promise<InstanceStatus>;
+  /** The instance's addresses when the driver assigns them (else undefined). */
+  addresses(id: string): Promise<InstanceAddresses | undefined>;
+  /** Replaces the instance's open public ports: only these are reachable on its public address. */
+  setPublicPorts(id: string, rules: PortRule[]): Promise<void>;
+  /** Attaches a disk; on a running instance it appears at once, else at the next start. */
+  attachDisk(id: string, disk: AttachedDisk): Promise<void>;
+  detachDisk(id: string, devicePath: string): Promise<void>;
+  /** The instance's disks, its system disk first (at SYSTEM_DEVICE). */
+  instanceDisks(id: string): Promise<AttachedDisk[]>;
+  /**
+   * Stops every process of these instances and flushes and freezes their file systems, so that
+   * copies of their disks taken before `thaw` are crash-consistent. Stopped instances are skipped.
+   */
+  freeze(ids: string[]): Promise<void>;
+  thaw(ids: string[]): Promise<void>;
+  /** CPU time the instance has used since it booted, or undefined when it is not running. */
+  cpuSeconds(id: string): Promise<number | undefined>;
   /** Removes every instance (the admin reset). */
   reset(): Promise<void>;
+  /** Lets go of the driver; instances that run go on running and are adopted by the next open. */
   close(): Promise<void>;
 }
-

@@ -32,7 +32,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
       (error, stdout, stderr) => {
         if (error) {
           const code = (error as NodeJS.ErrnoException & { code?: number | string }).code ?? null;
-          reject(new CommandError([command, ...args].join(" ").slice(0, 300), code, stderr || error.message));
+          reject(new CommandError([command, ...args].join(" ").slice(0, 300), code, stderr || (error.killed ? "timed out" : "")));
         } else resolve(stdout);
       },
     );
@@ -46,8 +46,14 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
  * value, so nothing is ever interpolated into the script text. One script saves many process
  * spawns, which dominate latency on a loaded host.
  */
-export function runScript(script: string, args: string[] = [], options: RunOptions = {}): Promise<string> {
-  return run("/bin/sh", ["-euc", script, "sh", ...args], options);
+export async function runScript(script: string, args: string[] = [], options: RunOptions & { name?: string } = {}): Promise<string> {
+  try {
+    return await run("/bin/sh", ["-euc", script, options.name ?? "sh", ...args], options);
+  } catch (e) {
+    if (!(e instanceof CommandError)) throw e;
+    const first = script.trim().split("\n")[0]!.slice(0, 60);
+    throw new CommandError(`script ${options.name ?? `'${first}…'`}`, e.code, e.stderr);
+  }
 }
 
 /** Whether `command` is on PATH (or is an existing absolute path). */

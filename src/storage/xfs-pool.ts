@@ -40,7 +40,7 @@ if [ "$grow" = 1 ]; then xfs_growfs "$mnt" >/dev/null; fi
 export async function mountXfsPool(dataDir: string, sizeGiB: number): Promise<XfsPool> {
   const file = resolve(dataDir, "xfs-pool.img");
   const mountPoint = resolve(dataDir, "xfs-pool");
-  if (!(await isMountPoint(mountPoint))) await runScript(MOUNT_POOL, [file, mountPoint, String(sizeGiB)]);
+  if (!(await isMountPoint(mountPoint))) await runScript(MOUNT_POOL, [file, mountPoint, String(sizeGiB)], { name: "mount-xfs-pool" });
   return {
     mountPoint,
     async release() {
