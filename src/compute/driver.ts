@@ -23,6 +23,8 @@ export interface InstanceSpec {
   systemDiskId?: string;
   /** Disks attached from the first boot. */
   disks?: AttachedDisk[];
+  /** Public ports open from the first boot (see `setPublicPorts`). */
+  ports?: PortRule[];
 }
 
 /** A disk of the driver's store, seen by the instance as a block device at `devicePath`. */

@@ -16,7 +16,7 @@ import { bootInstance, devTemplate, haltInstance, isAlive } from "./runtime.js";
 import { DEV_TEMPLATE } from "./host/boot-scripts.js";
 import { runScript } from "../../host/exec.js";
 import { openStateDir, type InstanceState } from "./state.js";
-import { checkDevicePath, checkPortRules, checkSpec } from "./validate.js";
+import { checkDevicePath, checkPortRules, checkSpec } from "../validate.js";
 
 /**
  * Real instances (ARCHITECTURE "The linux driver in one paragraph"). State of every instance is
@@ -42,6 +42,7 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
   const states = new Map<string, InstanceState>();
   const locks = createKeyedMutex();
   const frozen = new Map<string, { items: FreezeItems; release: () => void }>();
+  const booting = new Set<string>();
   let networkUp = false;
 
   const save = (id: string, state: InstanceState) => ctx.states.save(id, state);
@@ -65,7 +66,7 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
         ctx.table,
         ctx.bridge,
         [...states.entries()]
-          .filter(([, s]) => s.running)
+          .filter(([id, s]) => s.running || booting.has(id))
           .map(([id, s]) => {
             const names = hostNames(ctx, id, s);
             return { publicIp: names.publicIp, privateIp: names.privateIp, rules: s.ports };
@@ -82,11 +83,18 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
 
   async function boot(id: string, state: InstanceState) {
     await ensureNetwork();
-    const started = performance.now();
-    state.running = await bootInstance(ctx, id, state);
+    booting.add(id);
+    try {
+      // the firewall goes up while the instance boots: ports of a booting instance answer "refused"
+      const [running] = await Promise.all([bootInstance(ctx, id, state), refreshFirewall()]);
+      state.running = running;
+    } catch (e) {
+      booting.delete(id);
+      await refreshFirewall().catch(() => undefined);
+      throw e;
+    }
+    booting.delete(id);
     await save(id, state);
-    await refreshFirewall();
-    log?.info("linux.boot", { id, ms: Math.round(performance.now() - started) });
   }
 
   async function halt(id: string, state: InstanceState, graceMs: number) {
@@ -156,7 +164,7 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
           systemDiskId: spec.systemDiskId ?? systemDiskId(spec.id),
           disks: [],
           hostIndex: allocateHostIndex(),
-          ports: [],
+          ports: checkPortRules(spec.ports ?? []),
         };
         for (const disk of spec.disks ?? []) {
           await checkDisk(spec.id, disk, state);

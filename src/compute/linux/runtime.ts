@@ -56,6 +56,7 @@ function allDisks(state: InstanceState): AttachedDisk[] {
 
 /** Boots an instance from its disks: host objects up, namespaces made, init running. */
 export async function bootInstance(ctx: LinuxContext, id: string, state: InstanceState): Promise<RunningState> {
+  const started = performance.now();
   const names = hostNames(ctx, id, state);
   const dir = ctx.states.dir(id);
   for (const d of allDisks(state)) {
@@ -89,6 +90,7 @@ export async function bootInstance(ctx: LinuxContext, id: string, state: Instanc
     await haltInstance(ctx, id, state, 0).catch(() => undefined);
     throw e;
   }
+  const hostUpMs = performance.now() - started;
   const loops: Record<string, string> = { [state.systemDiskId]: up["loop.root"]! };
   const devices: Record<string, string> = {};
   for (const d of state.disks) {
@@ -96,7 +98,9 @@ export async function bootInstance(ctx: LinuxContext, id: string, state: Instanc
     devices[d.diskId] = up[`dev.${deviceName(d.devicePath)}`]!;
   }
   try {
-    return await launch(ctx, id, state, loops, devices);
+    const running = await launch(ctx, id, state, loops, devices);
+    ctx.log?.info("linux.boot", { id, hostUpMs: Math.round(hostUpMs), bootMs: Math.round(performance.now() - started - hostUpMs) });
+    return running;
   } catch (e) {
     await haltInstance(ctx, id, state, 0).catch(() => undefined);
     throw e;

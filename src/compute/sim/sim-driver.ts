@@ -1,5 +1,6 @@
 import type { Clock } from "../../core/clock.js";
-import { DriverError, SYSTEM_DEVICE, systemDiskId, type AttachedDisk, type ComputeDriver, type PortRule } from "../driver.js";
+import { DriverError, systemDiskId, SYSTEM_DEVICE, type AttachedDisk, type ComputeDriver, type PortRule } from "../driver.js";
+import { checkDevicePath, checkPortRules, checkSpec } from "../validate.js";
 
 interface SimInstance {
   running: boolean;
@@ -29,12 +30,13 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
       const existing = instances.get(spec.id);
       if (existing) existing.running = true;
       else {
+        checkSpec(spec);
         instances.set(spec.id, {
           running: true,
           frozen: false,
           systemDiskId: spec.systemDiskId ?? systemDiskId(spec.id),
           disks: [...(spec.disks ?? [])],
-          ports: [],
+          ports: checkPortRules(spec.ports ?? []),
         });
       }
     },
@@ -62,14 +64,17 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
     },
     addresses: async () => undefined,
     async setPublicPorts(id, rules) {
-      get(id).ports = rules.map((r) => ({ ...r, cidrs: [...r.cidrs] }));
+      get(id).ports = checkPortRules(rules);
     },
     async attachDisk(id, disk) {
       const instance = get(id);
-      if (disk.devicePath === SYSTEM_DEVICE || instance.disks.some((d) => d.devicePath === disk.devicePath)) {
-        throw new DriverError(`${disk.devicePath} of instance ${id} is in use`);
+      checkDevicePath(disk.devicePath);
+      if (instance.disks.some((d) => d.devicePath === disk.devicePath)) throw new DriverError(`${disk.devicePath} of instance ${id} is in use`);
+      for (const [other, s] of instances) {
+        if (s.systemDiskId === disk.diskId || s.disks.some((d) => d.diskId === disk.diskId)) {
+          throw new DriverError(`disk ${disk.diskId} is already attached to instance ${other}`);
+        }
       }
-      if (instance.disks.some((d) => d.diskId === disk.diskId)) throw new DriverError(`disk ${disk.diskId} is already attached to ${id}`);
       instance.disks.push({ ...disk });
     },
     async detachDisk(id, devicePath) {

@@ -1,7 +1,9 @@
-import { DriverError, SYSTEM_DEVICE, type InstanceSpec, type PortRule } from "../driver.js";
+import { DriverError, SYSTEM_DEVICE, type InstanceSpec, type PortRule } from "./driver.js";
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 const PROTOCOLS = new Set(["tcp", "udp", "all", "icmp", "icmpv6"]);
+
+/** Checks every driver makes, so that drivers refuse the same mistakes (one contract suite). */
 
 /** Port rules go into an nftables ruleset: every value is checked, nothing is passed through. */
 export function checkPortRules(rules: PortRule[]): PortRule[] {
