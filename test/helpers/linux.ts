@@ -171,3 +171,36 @@ export async function leftovers(dataDir: string, tag: string): Promise<string[]>
   if (await run("nft", ["list", "table", "ip", tag]).then(() => true, () => false)) out.push(`nftables table ip ${tag}`);
   return out;
 }
+
+/** Connects once: "connected", or the error code (ECONNREFUSED …) or "timeout". */
+export function tcpConnect(host: string, port: number, localAddress?: string, timeoutMs = 3000): Promise<string> {
+  return import("node:net").then(
+    ({ connect }) =>
+      new Promise((resolve) => {
+        const socket = connect({ host, port, localAddress });
+        const done = (result: string) => {
+          socket.destroy();
+          resolve(result);
+        };
+        socket.setTimeout(timeoutMs, () => done("timeout"));
+        socket.once("connect", () => done("connected"));
+        socket.once("error", (e: NodeJS.ErrnoException) => done(e.code ?? e.message));
+      }),
+  );
+}
+
+/** Polls until `probe` returns a value, or fails with `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
