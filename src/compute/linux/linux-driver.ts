@@ -108,10 +108,9 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
   async function provisionSystemDisk(spec: InstanceSpec, diskId: string) {
     const existing = await store.stat(diskId);
     if (existing) {
-      if (existing.sizeBytes < spec.systemDiskGiB * GiB) {
-        await store.grow(diskId, spec.systemDiskGiB);
-        await growExt4(store.path(diskId));
-      }
+      if (existing.sizeBytes < spec.systemDiskGiB * GiB) await store.grow(diskId, spec.systemDiskGiB);
+      // a restored disk may have been copied larger than its file system: fill it
+      await growExt4(store.path(diskId));
       return;
     }
     try {
