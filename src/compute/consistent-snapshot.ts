@@ -3,8 +3,11 @@ import type { CopyPair, DiskStore } from "../storage/disk-store.js";
 import type { ComputeDriver } from "./driver.js";
 
 export interface SnapshotResult {
-  /** How long the instances' processes were frozen, in ms (0 when nothing needed freezing). */
+  /** Time to stop every process: a process inside a system call (an fsync) stops when it returns. */
+  quiesceMs: number;
+  /** The freeze window: from every process stopped to every process running again. */
   freezeMs: number;
+  /** Time the copies took (inside the freeze window). */
   copyMs: number;
 }
 
@@ -12,32 +15,45 @@ export interface SnapshotResult {
  * A crash-consistent copy of disks of running instances (STYLE 9: capabilities as data): when
  * the driver says so, freeze the instances, copy every disk in one `snapshotMany`, thaw — thawing
  * even when the copy fails. The freeze window is measured and logged.
+ *
+ * With copy-on-write copies, each disk's copy is its image at one instant, and with every process
+ * stopped, nothing an instance writes can land between the copies: the set is what a power cut
+ * would leave, and fsync'ed data is in it. File systems are then not frozen, which would only
+ * flush caches through every layer of storage inside the window. A plain copy reads a disk over
+ * time, while the kernel may still write back to it: then file systems are flushed and frozen.
  */
 export async function snapshotConsistent(
   driver: ComputeDriver,
   store: DiskStore,
   instanceIds: string[],
   pairs: CopyPair[],
-  log?: Logger,
+  options: { log?: Logger; freezeFilesystems?: boolean } = {},
 ): Promise<SnapshotResult> {
+  const { log } = options;
   const freeze = driver.info().needsFreezeForSnapshot && instanceIds.length > 0;
+  const filesystems = options.freezeFilesystems ?? !store.info().cowCopies;
   const started = performance.now();
-  if (freeze) await driver.freeze(instanceIds);
-  const copyStarted = performance.now();
-  let copied = copyStarted;
+  const quiesceMs = freeze ? (await driver.freeze(instanceIds, { filesystems })).quiesceMs : 0;
+  const frozen = performance.now();
+  let copied = frozen;
   try {
     await store.snapshotMany(pairs);
     copied = performance.now();
   } finally {
     if (freeze) await driver.thaw(instanceIds);
   }
-  const result = { freezeMs: freeze ? performance.now() - started : 0, copyMs: copied - copyStarted };
+  const result = freeze
+    ? { quiesceMs, freezeMs: performance.now() - started - quiesceMs, copyMs: copied - frozen }
+    : { quiesceMs: 0, freezeMs: 0, copyMs: copied - frozen };
+  const ms = (n: number) => Number(n.toFixed(2));
   log?.info("snapshot.consistent", {
     instances: instanceIds,
     disks: pairs.length,
     store: store.info().name,
-    freezeMs: Number(result.freezeMs.toFixed(2)),
-    copyMs: Number(result.copyMs.toFixed(2)),
+    filesystemsFrozen: freeze && filesystems,
+    quiesceMs: ms(result.quiesceMs),
+    freezeMs: ms(result.freezeMs),
+    copyMs: ms(result.copyMs),
   });
   return result;
 }

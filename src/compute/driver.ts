@@ -48,6 +48,16 @@ export interface PortRule {
   cidrs: string[];
 }
 
+export interface FreezeOptions {
+  /** Flush and freeze the instances' file systems too (default true). */
+  filesystems?: boolean;
+}
+
+export interface FreezeReport {
+  /** How long it took until every process was stopped (a process in a system call stops when it returns). */
+  quiesceMs: number;
+}
+
 export interface DriverInfo {
   /** Snapshots of a running instance need its processes frozen first (`freeze`/`thaw`). */
   needsFreezeForSnapshot: boolean;
@@ -93,10 +103,12 @@ export interface ComputeDriver {
   /** The instance's disks, its system disk first (at SYSTEM_DEVICE). */
   instanceDisks(id: string): Promise<AttachedDisk[]>;
   /**
-   * Stops every process of these instances and flushes and freezes their file systems, so that
-   * copies of their disks taken before `thaw` are crash-consistent. Stopped instances are skipped.
+   * Stops every process of these instances (nothing they write can land between copies of their
+   * disks taken before `thaw`), and with `filesystems` also flushes and freezes their file
+   * systems (needed when a copy is not taken at one instant, as a plain copy is not). Stopped
+   * instances are skipped.
    */
-  freeze(ids: string[]): Promise<void>;
+  freeze(ids: string[], options?: FreezeOptions): Promise<FreezeReport>;
   thaw(ids: string[]): Promise<void>;
   /** CPU time the instance has used since it booted, or undefined when it is not running. */
   cpuSeconds(id: string): Promise<number | undefined>;

@@ -32,15 +32,11 @@ export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "lo
     return s;
   }
 
-  /** Copies each pair to its partial name, then renames them all: all targets or none. */
+  /** Copies each pair to its partial name, then links them all to their ids: all targets or none. */
   async function copyAll(pairs: CopyPair[], sizes: (number | undefined)[] = []) {
-    const targets = new Set<string>();
-    for (const { source, target } of pairs) {
-      await mustExist(source);
-      await mustNotExist(target);
-      if (targets.has(target)) throw new DiskStoreError(`disk '${target}' is a target twice`);
-      targets.add(target);
-    }
+    const targets = new Set(pairs.map((p) => p.target));
+    if (targets.size < pairs.length) throw new DiskStoreError("a disk is a target twice");
+    await Promise.all(pairs.flatMap(({ source, target }) => [mustExist(source), mustNotExist(target)]));
     await Reverter.run(async (revert) => {
       await Promise.all(
         pairs.map(async ({ source, target }, i) => {
@@ -51,15 +47,17 @@ export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "lo
           if (size !== undefined && size * GiB > (await stat(partial)).size) await truncate(partial, size * GiB);
         }),
       );
-      for (const { target } of pairs) {
-        // link() refuses an existing name, so two copies racing to one id cannot clobber each other
-        await link(`${path(target)}${PARTIAL}`, path(target)).catch((e: NodeJS.ErrnoException) => {
-          throw e.code === "EEXIST" ? new DiskStoreError(`disk '${target}' already exists`) : e;
-        });
-        revert.add(() => rm(path(target), { force: true }));
-      }
-      for (const { target } of pairs) await unlink(`${path(target)}${PARTIAL}`);
+      await Promise.all(
+        pairs.map(async ({ target }) => {
+          // link() refuses an existing name, so two copies racing to one id cannot clobber each other
+          await link(`${path(target)}${PARTIAL}`, path(target)).catch((e: NodeJS.ErrnoException) => {
+            throw e.code === "EEXIST" ? new DiskStoreError(`disk '${target}' already exists`) : e;
+          });
+          revert.add(() => rm(path(target), { force: true }));
+        }),
+      );
     });
+    await Promise.all(pairs.map(({ target }) => unlink(`${path(target)}${PARTIAL}`)));
   }
 
   return {

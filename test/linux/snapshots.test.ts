@@ -36,7 +36,7 @@ describe("linux snapshots", { skip }, () => {
     const result = await snapshotConsistent(bed.driver, store, ["snap-src"], [
       { source: systemDiskId("snap-src"), target: "snap-1.root" },
       { source: "src.data", target: "snap-1.data" },
-    ], { info: (event, fields = {}) => bed.events.push({ event, fields }), error: () => undefined });
+    ], { log: { info: (event, fields = {}) => bed.events.push({ event, fields }), error: () => undefined } });
     assert.ok(result.freezeMs > 0 && result.freezeMs < 5000, `freeze window ${result.freezeMs} ms`);
     const logged = bed.events.find((e) => e.event === "snapshot.consistent");
     assert.equal(logged?.fields.disks, 2);

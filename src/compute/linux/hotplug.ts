@@ -59,12 +59,14 @@ export async function hotDetach(ctx: LinuxContext, id: string, state: InstanceSt
 }
 
 /**
- * What freezing a running instance means: its freezer cgroup; its root file system (through the
- * host's mount of it); each attached disk's file system where the instance mounted it (reached
- * through /proc/<init>/root), or the bare device when it mounted none.
+ * What freezing a running instance means: its freezer cgroup; with `filesystems`, also its root
+ * file system (through the host's mount of it) and each attached disk's file system where the
+ * instance mounted it (reached through /proc/<init>/root), or the bare device when it mounted none.
  */
-export async function freezeItems(ctx: LinuxContext, id: string, state: InstanceState, running: RunningState): Promise<FreezeItems> {
-  const items: FreezeItems = { cgroups: [freezerState(hostNames(ctx, id, state).cgroup)], devices: [], mounts: [`${ctx.states.dir(id)}/root`] };
+export async function freezeItems(ctx: LinuxContext, id: string, state: InstanceState, running: RunningState, filesystems: boolean): Promise<FreezeItems> {
+  const items: FreezeItems = { cgroups: [freezerState(hostNames(ctx, id, state).cgroup)], devices: [], mounts: [] };
+  if (!filesystems) return items;
+  items.mounts.push(`${ctx.states.dir(id)}/root`);
   const mounts = await mountsByDevice(running.initPid);
   for (const disk of state.disks) {
     const loop = running.loops[disk.diskId];

@@ -109,8 +109,9 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
     const existing = await store.stat(diskId);
     if (existing) {
       if (existing.sizeBytes < spec.systemDiskGiB * GiB) await store.grow(diskId, spec.systemDiskGiB);
-      // a restored disk may have been copied larger than its file system: fill it
-      await growExt4(store.path(diskId));
+      // a restored disk may have been copied larger than its file system (and, from a snapshot
+      // taken without freezing file systems, hold a journal to replay first): fill it
+      await growExt4(store.path(diskId), { replayJournal: true });
       return;
     }
     try {
@@ -247,23 +248,24 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
       const state = get(id);
       return [{ diskId: state.systemDiskId, devicePath: SYSTEM_DEVICE }, ...state.disks.map((d) => ({ ...d }))];
     },
-    async freeze(ids) {
+    async freeze(ids, { filesystems = true } = {}) {
       const unique = [...new Set(ids)].sort();
       const held: { id: string; release: () => void; items?: FreezeItems }[] = [];
       try {
         for (const id of unique) {
           const release = await locks.acquire(id);
           const state = states.get(id);
-          held.push({ id, release, items: state?.running ? await freezeItems(ctx, id, state, state.running) : undefined });
+          held.push({ id, release, items: state?.running ? await freezeItems(ctx, id, state, state.running, filesystems) : undefined });
         }
         const all: FreezeItems = { cgroups: [], devices: [], mounts: [] };
         for (const h of held) if (h.items) for (const k of ["cgroups", "devices", "mounts"] as const) all[k].push(...h.items[k]);
-        await ctx.freezer.freeze(all);
+        const quiesceMs = await ctx.freezer.freeze(all);
+        for (const h of held) frozen.set(h.id, { items: h.items ?? { cgroups: [], devices: [], mounts: [] }, release: h.release });
+        return { quiesceMs };
       } catch (e) {
         for (const h of held) h.release();
         throw e;
       }
-      for (const h of held) frozen.set(h.id, { items: h.items ?? { cgroups: [], devices: [], mounts: [] }, release: h.release });
     },
     async thaw(ids) {
       const all: FreezeItems = { cgroups: [], devices: [], mounts: [] };

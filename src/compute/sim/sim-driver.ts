@@ -92,6 +92,7 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
         const instance = get(id);
         if (instance.running) instance.frozen = true;
       }
+      return { quiesceMs: 0 };
     },
     async thaw(ids) {
       for (const id of ids) {

@@ -63,7 +63,8 @@ export interface FreezeItems {
 }
 
 export interface Freezer {
-  freeze(items: FreezeItems): Promise<void>;
+  /** Freezes everything; resolves with ms until every cgroup was frozen. */
+  freeze(items: FreezeItems): Promise<number>;
   thaw(items: FreezeItems): Promise<void>;
   close(): void;
 }
@@ -99,7 +100,23 @@ export function createFreezer(): Freezer {
   }
 
   return {
-    freeze: (items) => ask("freeze", items),
+    async freeze(items) {
+      const started = performance.now();
+      if (items.devices.length + items.mounts.length === 0) {
+        await ask("freeze", items);
+        return performance.now() - started;
+      }
+      // processes first, on their own, so that the time they are held can be told apart
+      await ask("freeze", { cgroups: items.cgroups, devices: [], mounts: [] });
+      const quiesced = performance.now() - started;
+      try {
+        await ask("freeze", { cgroups: [], devices: items.devices, mounts: items.mounts });
+      } catch (e) {
+        await ask("thaw", { cgroups: items.cgroups, devices: [], mounts: [] }).catch(() => undefined);
+        throw e;
+      }
+      return quiesced;
+    },
     thaw: (items) => ask("thaw", items),
     close() {
       child?.stdin.end();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { run } from "../../../host/exec.js";
+import { run, runScript } from "../../../host/exec.js";
 import { GiB, type DiskStore } from "../../../storage/disk-store.js";
 
 const PREFIX = "image.";
@@ -33,7 +33,9 @@ export class MissingImageError extends Error {
 export const imageId = (blueprintId: string) => `${PREFIX}${blueprintId}`;
 
 /** Grows the ext4 file system of an image file to fill the file. */
-export async function growExt4(path: string): Promise<void> {
+export async function growExt4(path: string, { replayJournal = false } = {}): Promise<void> {
+  // e2fsck exits 1 when it replayed a journal: that is success here
+  if (replayJournal) await runScript('e2fsck -y -E journal_only "$1" > /dev/null || [ $? -le 2 ]', [path], { name: "replay-journal" });
   await run("resize2fs", ["-f", path]);
 }
 
