@@ -13,7 +13,7 @@ import { CGROUP_CONTROLLERS } from "../../src/compute/linux/preflight.js";
 import { createClock } from "../../src/core/clock.js";
 import { createLogger, type Logger } from "../../src/core/log.js";
 import { hasCommand, run } from "../../src/host/exec.js";
-import { openDiskStore } from "../../src/storage/index.js";
+import { openDiskStore, type StorageKind } from "../../src/storage/index.js";
 
 /**
  * Why host-level tests cannot run here, or undefined when they can: they need root on Linux
@@ -60,7 +60,10 @@ export interface LinuxTestbed {
  * A linux driver of its own (own tag, bridge network, data directory with an XFS pool when
  * /tmp has no reflink) with the minimal image installed as TEST_BLUEPRINT.
  */
-export async function openLinuxTestbed(overrides: Partial<LinuxDriverOptions> = {}): Promise<LinuxTestbed> {
+export async function openLinuxTestbed(
+  overrides: Partial<LinuxDriverOptions> = {},
+  storage: { storage: StorageKind; xfsPoolGiB: number } = { storage: "auto", xfsPoolGiB: 64 },
+): Promise<LinuxTestbed> {
   const dataDir = await mkdtemp(join(tmpdir(), "skiff-linux-"));
   const net = randomInt(100, 250);
   const options = {
@@ -75,7 +78,6 @@ export async function openLinuxTestbed(overrides: Partial<LinuxDriverOptions> = 
     info: (event, fields = {}) => events.push({ event, fields }),
     error: (event, fields = {}) => events.push({ event, fields }),
   };
-  const storage = { storage: "auto" as const, xfsPoolGiB: 64 };
   const store = await openDiskStore({ dataDir, kind: storage.storage, xfsPoolGiB: storage.xfsPoolGiB });
   try {
     const image = join(dataDir, "minimal.img");
