@@ -5,7 +5,10 @@ import type { ComputeDriver } from "./driver.js";
 export interface SnapshotResult {
   /** Time to stop every process: a process inside a system call (an fsync) stops when it returns. */
   quiesceMs: number;
-  /** The freeze window: from every process stopped to every process running again. */
+  /**
+   * The freeze window: from every process stopped to every process running again, as the host
+   * measures it beside the freezer (else from here, which adds the round trips to it).
+   */
   freezeMs: number;
   /** Time the copies took (inside the freeze window). */
   copyMs: number;
@@ -36,14 +39,15 @@ export async function snapshotConsistent(
   const quiesceMs = freeze ? (await driver.freeze(instanceIds, { filesystems })).quiesceMs : 0;
   const frozen = performance.now();
   let copied = frozen;
+  let frozenMs: number | undefined;
   try {
     await store.snapshotMany(pairs);
     copied = performance.now();
   } finally {
-    if (freeze) await driver.thaw(instanceIds);
+    if (freeze) frozenMs = (await driver.thaw(instanceIds)).frozenMs;
   }
   const result = freeze
-    ? { quiesceMs, freezeMs: performance.now() - started - quiesceMs, copyMs: copied - frozen }
+    ? { quiesceMs, freezeMs: frozenMs ?? performance.now() - started - quiesceMs, copyMs: copied - frozen }
     : { quiesceMs: 0, freezeMs: 0, copyMs: copied - frozen };
   const ms = (n: number) => Number(n.toFixed(2));
   log?.info("snapshot.consistent", {

@@ -58,6 +58,11 @@ export interface FreezeReport {
   quiesceMs: number;
 }
 
+export interface ThawReport {
+  /** How long processes were held frozen, measured by the host beside the freezer (if it can). */
+  frozenMs?: number;
+}
+
 export interface DriverInfo {
   /** Snapshots of a running instance need its processes frozen first (`freeze`/`thaw`). */
   needsFreezeForSnapshot: boolean;
@@ -109,7 +114,7 @@ export interface ComputeDriver {
    * instances are skipped.
    */
   freeze(ids: string[], options?: FreezeOptions): Promise<FreezeReport>;
-  thaw(ids: string[]): Promise<void>;
+  thaw(ids: string[]): Promise<ThawReport>;
   /** CPU time the instance has used since it booted, or undefined when it is not running. */
   cpuSeconds(id: string): Promise<number | undefined>;
   /** Removes every instance (the admin reset). */

@@ -21,11 +21,7 @@ export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "lo
     if (name.endsWith(PARTIAL)) await rm(join(location, name), { force: true });
   }
   const path = (id: string) => join(location, `${checkDiskId(id)}${SUFFIX}`);
-  const exists = async (id: string) => (await stat(path(id)).catch(() => undefined)) !== undefined;
 
-  async function mustNotExist(id: string) {
-    if (await exists(id)) throw new DiskStoreError(`disk '${id}' already exists`);
-  }
   async function mustExist(id: string) {
     const s = await stat(path(id)).catch(() => undefined);
     if (!s) throw new DiskStoreError(`disk '${id}' does not exist`);
@@ -36,13 +32,17 @@ export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "lo
   async function copyAll(pairs: CopyPair[], sizes: (number | undefined)[] = []) {
     const targets = new Set(pairs.map((p) => p.target));
     if (targets.size < pairs.length) throw new DiskStoreError("a disk is a target twice");
-    await Promise.all(pairs.flatMap(({ source, target }) => [mustExist(source), mustNotExist(target)]));
+    // no checks first: this runs while instances are frozen, and every step fails on its own
+    // (a missing source when it is opened, a taken id when it is linked)
     await Reverter.run(async (revert) => {
       await Promise.all(
         pairs.map(async ({ source, target }, i) => {
           const partial = `${path(target)}${PARTIAL}`;
           revert.add(() => rm(partial, { force: true }));
-          await copyFile(path(source), partial);
+          await copyFile(path(source), partial).catch(async (e: Error) => {
+            if (!(await stat(path(source)).catch(() => undefined))) throw new DiskStoreError(`disk '${source}' does not exist`);
+            throw e;
+          });
           const size = sizes[i];
           if (size !== undefined && size * GiB > (await stat(partial)).size) await truncate(partial, size * GiB);
         }),

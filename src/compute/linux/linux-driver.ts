@@ -272,7 +272,7 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
       const mine = [...new Set(ids)].map((id) => [id, frozen.get(id)] as const).filter(([, f]) => f);
       for (const [, f] of mine) for (const k of ["cgroups", "devices", "mounts"] as const) all[k].push(...f!.items[k]);
       try {
-        await ctx.freezer.thaw(all);
+        return { frozenMs: await ctx.freezer.thaw(all) };
       } finally {
         for (const [id, f] of mine) {
           frozen.delete(id);

@@ -99,6 +99,7 @@ export function createSimDriver({ clock, transitionMs }: { clock: Clock; transit
         const instance = instances.get(id);
         if (instance) instance.frozen = false;
       }
+      return {};
     },
     async cpuSeconds(id) {
       return instances.get(id)?.running ? 0 : undefined;

@@ -6,14 +6,18 @@ import { createInterface } from "node:readline";
  * system costs 10-50 ms on a loaded host. So one small Perl process (perl-base is in every Debian)
  * stays beside the driver and does a whole freeze or thaw per request line:
  *   freeze<TAB>c:<freezer.state><TAB>s:<block device><TAB>f:<mount path>…   → "ok" | "error …"
- *   thaw<TAB>…same items…                                                   → "ok" | "error …"
+ *   thaw<TAB>…same items…                                   → "ok [ms processes were held]" | "error …"
  * Cgroups first (every process stopped), then flushes, then file-system freezes; thaw in reverse.
  * If Skiff dies while something is frozen, the helper sees its stdin close and thaws it all;
  * nothing stays frozen for more than MAX_FROZEN_S either.
  */
 const HELPER = String.raw`
-use strict; use warnings; use Fcntl; use IO::Handle;
+use strict; use warnings; use Fcntl; use IO::Handle; use Config;
 STDOUT->autoflush(1);
+my %CLOCK_GETTIME = (x86_64 => 228, aarch64 => 113);
+my ($ARCH) = $Config{archname} =~ /^(x86_64|aarch64)/;
+sub now_ns { return undef unless $ARCH; my $ts = pack("q2", 0, 0); return undef if syscall($CLOCK_GETTIME{$ARCH}, 1, $ts) != 0; my ($s, $n) = unpack("q2", $ts); return $s * 1e9 + $n; }
+my $frozen_at;
 my $FIFREEZE = 0xC0045877; my $FITHAW = 0xC0045878; my $MAX_FROZEN_S = 60;
 my (%cg, %fs); my $since = 0;
 sub fs_ioctl { my ($p, $req) = @_; sysopen(my $fh, $p, O_RDONLY) or return "open $p: $!"; my $ok = ioctl($fh, $req, 0); my $e = "$!"; close $fh; return $ok ? undef : "$p: $e"; }
@@ -32,11 +36,18 @@ sub items { my %by = (c => [], s => [], f => []); for (@_) { my ($k, $v) = split
 sub freeze {
   my $by = items(@_); my (@cgs, @fss);
   for (@{$by->{c}}) { my $e = freeze_cg($_); push @cgs, $_; if ($e) { thaw_cg($_) for @cgs; return $e; } }
+  $frozen_at = now_ns() if @cgs;
   for (@{$by->{s}}) { my $e = flush_dev($_); if ($e) { thaw_cg($_) for @cgs; return $e; } }
   for (@{$by->{f}}) { my $e = fs_ioctl($_, $FIFREEZE); if ($e) { thaw_fs($_) for @fss; thaw_cg($_) for @cgs; return $e; } $fs{$_} = 1; push @fss, $_; }
   $since ||= time; return undef;
 }
-sub thaw { my $by = items(@_); my @err; for (reverse @{$by->{f}}) { my $e = thaw_fs($_); push @err, $e if $e; } for (@{$by->{c}}) { my $e = thaw_cg($_); push @err, $e if $e; } $since = 0 unless %fs || %cg; return @err ? join('; ', @err) : undef; }
+sub thaw {
+  my $by = items(@_); my @err; for (reverse @{$by->{f}}) { my $e = thaw_fs($_); push @err, $e if $e; } for (@{$by->{c}}) { my $e = thaw_cg($_); push @err, $e if $e; }
+  $since = 0 unless %fs || %cg;
+  return (@err ? join('; ', @err) : undef, undef) unless @{$by->{c}} && defined $frozen_at;
+  my $now = now_ns(); my $held = defined $now ? sprintf("%.3f", ($now - $frozen_at) / 1e6) : undef; undef $frozen_at;
+  return (@err ? join('; ', @err) : undef, $held);
+}
 my $buf = '';
 while (1) {
   my $rin = ''; vec($rin, fileno(STDIN), 1) = 1;
@@ -47,8 +58,8 @@ while (1) {
   if (!$got) { thaw_all(); exit 0; }
   while ($buf =~ s/^([^\n]*)\n//) {
     my ($cmd, @args) = split /\t/, $1;
-    my $e = $cmd eq 'freeze' ? freeze(@args) : $cmd eq 'thaw' ? thaw(@args) : "unknown command $cmd";
-    print defined $e ? "error $e\n" : "ok\n";
+    my ($e, $held) = $cmd eq 'freeze' ? freeze(@args) : $cmd eq 'thaw' ? thaw(@args) : ("unknown command $cmd");
+    print defined $e ? "error $e\n" : defined $held ? "ok $held\n" : "ok\n";
   }
 }
 `;
@@ -65,7 +76,8 @@ export interface FreezeItems {
 export interface Freezer {
   /** Freezes everything; resolves with ms until every cgroup was frozen. */
   freeze(items: FreezeItems): Promise<number>;
-  thaw(items: FreezeItems): Promise<void>;
+  /** Thaws; resolves with how long the cgroups were held frozen (when the host can tell). */
+  thaw(items: FreezeItems): Promise<number | undefined>;
   close(): void;
 }
 
@@ -89,14 +101,16 @@ export function createFreezer(): Freezer {
     return c;
   }
 
-  async function ask(command: string, items: FreezeItems) {
+  async function ask(command: string, items: FreezeItems): Promise<number | undefined> {
     const line = [command, ...items.cgroups.map((p) => `c:${p}`), ...items.devices.map((p) => `s:${p}`), ...items.mounts.map((p) => `f:${p}`)];
     if (line.some((part) => /[\t\n]/.test(part))) throw new Error("a path to freeze holds a tab or newline");
     const c = helper();
     const answer = new Promise<string>((resolve, reject) => waiting.push({ resolve, reject }));
     c.stdin.write(`${line.join("\t")}\n`);
     const reply = await answer;
-    if (reply !== "ok") throw new Error(`${command} failed: ${reply.replace(/^error /, "")}`);
+    const ok = /^ok(?: ([\d.]+))?$/.exec(reply);
+    if (!ok) throw new Error(`${command} failed: ${reply.replace(/^error /, "")}`);
+    return ok[1] === undefined ? undefined : Number(ok[1]);
   }
 
   return {
