@@ -82,6 +82,7 @@ export async function bootInstance(ctx: LinuxContext, id: string, state: Instanc
           VETH: names.veth,
           BRIDGE: ctx.bridge,
           PRIV_IP: names.privateIp,
+          MAC: macOf(names.privateIp),
           PREFIX: String(ctx.privateNet.prefix),
         },
       }),
@@ -152,6 +153,9 @@ async function launch(
   if (initPid === undefined) throw new Error(`instance ${id} booted but its init is not in its cgroup`);
   return { pid, startTime, initPid, loops, devices };
 }
+
+/** A locally administered MAC address made of the IPv4 address: 02:00:a:b:c:d. */
+export const macOf = (ip: string) => ["02", "00", ...ip.split(".").map((n) => Number(n).toString(16).padStart(2, "0"))].join(":");
 
 /** A hostname from an instance name: letters, digits and '-', at most 63 characters. */
 export const hostname = (name: string) => name.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 63) || "instance";

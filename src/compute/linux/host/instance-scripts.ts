@@ -10,7 +10,8 @@
  * every disk (the system disk mounted at $DIR/root on the host, so the host can freeze it); the
  * network namespace with its veth on the bridge.
  * env: CG CONTROLLERS MEM_BYTES CPU_QUOTA DEVICES DIR ROOT_IMG DISKS(name<TAB>path lines)
- *      NETNS VETH BRIDGE PRIV_IP PREFIX
+ *      NETNS VETH BRIDGE PRIV_IP PREFIX MAC (from the address: the host's ARP cache stays right
+ *      across a stop and start)
  */
 export const HOST_UP = `
 cg=/sys/fs/cgroup
@@ -40,7 +41,7 @@ fi
 
 ip -batch - <<IP
 netns add $NETNS
-link add $VETH type veth peer name eth0 netns $NETNS
+link add $VETH type veth peer name eth0 address $MAC netns $NETNS
 link set $VETH master $BRIDGE up
 IP
 ip -n "$NETNS" -batch - <<IP
