@@ -26,6 +26,20 @@ export interface CopyPair {
   target: string;
 }
 
+/**
+ * Copies planned by a store whose copy of a disk is a clone (FICLONE) of its file, for a caller
+ * that can make the clones faster than the store can: the compute driver's freezer clones them
+ * beside a frozen instance, with no round trip to Skiff inside the freeze window.
+ */
+export interface ClonePlan {
+  /** Absolute paths: clone each `source` file to a new `target` file. */
+  files: CopyPair[];
+  /** After every clone was made: gives the disks their ids (all or none). */
+  finish(): Promise<void>;
+  /** After a failure: removes whatever clones were made. */
+  abandon(): Promise<void>;
+}
+
 export interface DiskStore {
   info(): DiskStoreInfo;
   /** Absolute path of a disk's image file (it may not exist yet). */
@@ -44,6 +58,8 @@ export interface DiskStore {
    * keeps writers still for the duration (it is as short as the store is fast: see `cowCopies`).
    */
   snapshotMany(pairs: CopyPair[]): Promise<void>;
+  /** Only where `info().cowCopies`: `snapshotMany` as clones someone else makes (see ClonePlan). */
+  planClones?(pairs: CopyPair[]): Promise<ClonePlan>;
   /** Makes a disk larger. Shrinking is refused. */
   grow(id: string, sizeGiB: number): Promise<void>;
   /** Removes a disk; an unknown id is not an error. */

@@ -1,7 +1,7 @@
 import { link, mkdir, readdir, rm, stat, truncate, open, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { Reverter } from "../core/reverter.js";
-import { checkDiskId, checkSize, DiskStoreError, GiB, type CopyPair, type DiskStore, type DiskStoreInfo } from "./disk-store.js";
+import { checkDiskId, checkSize, DiskStoreError, GiB, type ClonePlan, type CopyPair, type DiskStore, type DiskStoreInfo } from "./disk-store.js";
 
 const SUFFIX = ".img";
 const PARTIAL = ".partial";
@@ -14,7 +14,12 @@ export type CopyFile = (source: string, target: string) => Promise<void>;
  * `copy` are this plus their `CopyFile` and capability flags. Copies land under a `.partial`
  * name and are linked to their id when complete, so an id never names half a copy, even after a crash.
  */
-export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "location">, copyFile: CopyFile): Promise<DiskStore> {
+export async function createFileStore(
+  dir: string,
+  info: Omit<DiskStoreInfo, "location">,
+  copyFile: CopyFile,
+  options: { copiesAreFiclone?: boolean } = {},
+): Promise<DiskStore> {
   const location = resolve(dir);
   await mkdir(location, { recursive: true });
   for (const name of await readdir(location)) {
@@ -47,17 +52,45 @@ export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "lo
           if (size !== undefined && size * GiB > (await stat(partial)).size) await truncate(partial, size * GiB);
         }),
       );
-      await Promise.all(
-        pairs.map(async ({ target }) => {
-          // link() refuses an existing name, so two copies racing to one id cannot clobber each other
-          await link(`${path(target)}${PARTIAL}`, path(target)).catch((e: NodeJS.ErrnoException) => {
-            throw e.code === "EEXIST" ? new DiskStoreError(`disk '${target}' already exists`) : e;
-          });
-          revert.add(() => rm(path(target), { force: true }));
-        }),
-      );
+      await linkAll(pairs, revert);
     });
     await Promise.all(pairs.map(({ target }) => unlink(`${path(target)}${PARTIAL}`)));
+  }
+
+  /** Gives each partial copy its id. link() refuses an existing name: racing copies cannot clobber. */
+  async function linkAll(pairs: CopyPair[], revert: Reverter) {
+    await Promise.all(
+      pairs.map(async ({ target }) => {
+        await link(`${path(target)}${PARTIAL}`, path(target)).catch((e: NodeJS.ErrnoException) => {
+          throw e.code === "EEXIST" ? new DiskStoreError(`disk '${target}' already exists`) : e;
+        });
+        revert.add(() => rm(path(target), { force: true }));
+      }),
+    );
+  }
+
+  async function planClones(pairs: CopyPair[]): Promise<ClonePlan> {
+    const targets = new Set(pairs.map((p) => p.target));
+    if (targets.size < pairs.length) throw new DiskStoreError("a disk is a target twice");
+    for (const { source, target } of pairs) {
+      await mustExist(source);
+      if (await stat(path(target)).catch(() => undefined)) throw new DiskStoreError(`disk '${target}' already exists`);
+    }
+    const partials = pairs.map(({ target }) => `${path(target)}${PARTIAL}`);
+    const abandon = async () => {
+      await Promise.all(partials.map((p) => rm(p, { force: true })));
+    };
+    return {
+      files: pairs.map(({ source }, i) => ({ source: path(source), target: partials[i]! })),
+      async finish() {
+        try {
+          await Reverter.run((revert) => linkAll(pairs, revert));
+        } finally {
+          await abandon();
+        }
+      },
+      abandon,
+    };
   }
 
   return {
@@ -86,6 +119,7 @@ export async function createFileStore(dir: string, info: Omit<DiskStoreInfo, "lo
       if (pairs.length === 0) return;
       await copyAll(pairs);
     },
+    ...(options.copiesAreFiclone ? { planClones } : {}),
     async grow(id, sizeGiB) {
       checkSize(sizeGiB);
       const s = await mustExist(id);

@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { createSimDriver } from "../../src/compute/sim/sim-driver.js";
 import { createClock } from "../../src/core/clock.js";
 import { linuxSkipReason, openLinuxTestbed } from "../helpers/linux.js";
@@ -25,6 +26,16 @@ computeDriverContract("linux", async () => {
     driver: () => bed.driver,
     spec: (id) => bed.spec(id),
     makeDisk: (id) => bed.driver.disks!.create(id, 1),
+    async cloneableFiles() {
+      const store = bed.driver.disks!;
+      if (!store.planClones) return [];
+      const files = [];
+      for (const id of ["clone-a", "clone-b"]) {
+        await writeFile(store.path(id), `bytes of ${id}`);
+        files.push({ source: store.path(id), target: `${store.path(id)}.cloned` });
+      }
+      return files;
+    },
     reopen: async () => void (await bed.reopen()),
     cleanup: () => bed.cleanup(),
   };

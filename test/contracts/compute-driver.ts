@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { DriverError, SYSTEM_DEVICE, type ComputeDriver, type InstanceSpec } from "../../src/compute/driver.js";
 
@@ -8,6 +9,8 @@ export interface ComputeDriverFixture {
   spec(id: string): InstanceSpec;
   /** Makes a disk that instances can attach (a no-op where disks hold no bytes). */
   makeDisk(id: string): Promise<void>;
+  /** Two files on reflink-capable storage and new target paths, for `cloneWhileFrozen`. */
+  cloneableFiles?(): Promise<{ source: string; target: string }[]>;
   /** Closes the driver and opens it again on the same state (a Skiff restart). */
   reopen(): Promise<void>;
   cleanup(): Promise<void>;
@@ -133,6 +136,21 @@ export function computeDriverContract(name: string, fixture: () => Promise<Compu
       await d().stop("i-contract-f", { force: false });
       assert.equal(await d().status("i-contract-f"), "stopped");
     });
+
+    test(
+      "clones files while its instances are frozen, in one step",
+      async () => {
+        await d().create(fx!.spec("i-contract-j"));
+        const files = await fx!.cloneableFiles!();
+        const report = await d().cloneWhileFrozen!(["i-contract-j"], files);
+        assert.ok(report.quiesceMs >= 0);
+        assert.ok(report.frozenMs === undefined || report.frozenMs >= 0);
+        for (const f of files) assert.deepEqual(await readFile(f.target), await readFile(f.source));
+        await assert.rejects(d().cloneWhileFrozen!(["i-contract-j"], files), /exists/);
+        assert.equal(await d().status("i-contract-j"), "running", "thawed after a failed clone");
+      },
+      () => (!d().cloneWhileFrozen ? "this driver has no freezer that clones" : fx!.cloneableFiles ? undefined : "no reflink-capable files here"),
+    );
 
     test("adopts its running instances after a restart", async () => {
       await d().create(fx!.spec("i-contract-h"));

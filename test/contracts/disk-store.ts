@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdir, open, readdir, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, mkdir, open, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DiskStoreError, GiB, type DiskStore } from "../../src/storage/disk-store.js";
@@ -78,9 +79,11 @@ export function diskStoreContract(name: string, fixture: () => Promise<DiskStore
       await store?.close();
       await fx?.cleanup();
     });
-    const test = (title: string, fn: () => Promise<void>) =>
+    const test = (title: string, fn: () => Promise<void>, only?: () => string | undefined) =>
       it(title, async (t) => {
         if (skip) return t.skip(skip);
+        const why = only?.();
+        if (why) return t.skip(why);
         await fn();
       });
 
@@ -163,6 +166,27 @@ export function diskStoreContract(name: string, fixture: () => Promise<DiskStore
       );
       assert.equal(await store.stat("snap3"), undefined);
     });
+
+    test(
+      "plans clones another process makes, then links them to their ids or removes them",
+      async () => {
+        await store.create("p.src", 2);
+        await fill(store, "p.src");
+        const plan = await store.planClones!([{ source: "p.src", target: "p.dst" }]);
+        assert.equal(plan.files[0]?.source, store.path("p.src"));
+        assert.equal(await store.stat("p.dst"), undefined, "no id before finish");
+        for (const f of plan.files) await copyFile(f.source, f.target, constants.COPYFILE_FICLONE_FORCE);
+        await plan.finish();
+        await assertFilled(store, "p.dst");
+        await assert.rejects(store.planClones!([{ source: "p.src", target: "p.dst" }]), (e: Error) => e instanceof DiskStoreError && /'p.dst' already exists/.test(e.message));
+        const dropped = await store.planClones!([{ source: "p.src", target: "p.dropped" }]);
+        for (const f of dropped.files) await copyFile(f.source, f.target, constants.COPYFILE_FICLONE_FORCE);
+        await dropped.abandon();
+        assert.equal(await store.stat("p.dropped"), undefined);
+        assert.ok(!(await readdir(store.info().location)).some((n) => n.endsWith(".partial")));
+      },
+      () => (store.planClones ? undefined : `the ${name} store makes its copies itself (no FICLONE to hand out)`),
+    );
 
     test("grows a disk and refuses to shrink it", async () => {
       await store.create("g", 1);

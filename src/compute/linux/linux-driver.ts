@@ -5,7 +5,7 @@ import { GiB, type DiskStore } from "../../storage/disk-store.js";
 import { DriverError, SYSTEM_DEVICE, systemDiskId, type AttachedDisk, type ComputeDriver, type InstanceSpec } from "../driver.js";
 import type { LinuxContext } from "./context.js";
 import { hostNames } from "./context.js";
-import { cpuSecondsOf } from "./host/cgroups.js";
+import { cpuSecondsOf, freezerState } from "./host/cgroups.js";
 import { createFreezer, type FreezeItems } from "./host/freezer.js";
 import { applyFirewall, bridgeDown, bridgeUp } from "./host/network.js";
 import { freezeItems, hotAttach, hotDetach } from "./hotplug.js";
@@ -278,6 +278,21 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
           frozen.delete(id);
           f!.release();
         }
+      }
+    },
+    async cloneWhileFrozen(ids, files) {
+      const releases: (() => void)[] = [];
+      try {
+        const cgroups: string[] = [];
+        for (const id of [...new Set(ids)].sort()) {
+          releases.push(await locks.acquire(id));
+          const state = states.get(id);
+          if (state?.running) cgroups.push(freezerState(hostNames(ctx, id, state).cgroup));
+        }
+        const { frozenMs, quiesceMs } = await ctx.freezer.clone(cgroups, files);
+        return { frozenMs, quiesceMs: quiesceMs ?? 0 };
+      } finally {
+        for (const release of releases) release();
       }
     },
     async cpuSeconds(id) {

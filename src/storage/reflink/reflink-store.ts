@@ -12,8 +12,11 @@ import { createFileStore } from "../file-store.js";
  */
 export async function openReflinkStore(dir: string): Promise<DiskStore> {
   await probeReflink(dir);
-  return createFileStore(dir, { name: "reflink", cowCopies: true, sparse: true }, (source, target) =>
-    copyFile(source, target, constants.COPYFILE_FICLONE_FORCE | constants.COPYFILE_EXCL),
+  return createFileStore(
+    dir,
+    { name: "reflink", cowCopies: true, sparse: true },
+    (source, target) => copyFile(source, target, constants.COPYFILE_FICLONE_FORCE | constants.COPYFILE_EXCL),
+    { copiesAreFiclone: true },
   );
 }
 

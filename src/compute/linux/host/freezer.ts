@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createInterface } from "node:readline";
+import type { FileClone } from "../../driver.js";
 
 /**
  * Freezing needs ioctls Node cannot make (FIFREEZE/FITHAW), and a spawned `fsfreeze` per file
@@ -7,6 +8,8 @@ import { createInterface } from "node:readline";
  * stays beside the driver and does a whole freeze or thaw per request line:
  *   freeze<TAB>c:<freezer.state><TAB>s:<block device><TAB>f:<mount path>…   → "ok" | "error …"
  *   thaw<TAB>…same items…                                   → "ok [ms processes were held]" | "error …"
+ *   clone<TAB>c:<freezer.state>…<TAB>k:<source>\x1f<target>…  freeze, FICLONE each, thaw
+ *                                                           → "ok [held ms] [quiesce ms]" | "error …"
  * Cgroups first (every process stopped), then flushes, then file-system freezes; thaw in reverse.
  * If Skiff dies while something is frozen, the helper sees its stdin close and thaws it all;
  * nothing stays frozen for more than MAX_FROZEN_S either.
@@ -18,7 +21,7 @@ my %CLOCK_GETTIME = (x86_64 => 228, aarch64 => 113);
 my ($ARCH) = $Config{archname} =~ /^(x86_64|aarch64)/;
 sub now_ns { return undef unless $ARCH; my $ts = pack("q2", 0, 0); return undef if syscall($CLOCK_GETTIME{$ARCH}, 1, $ts) != 0; my ($s, $n) = unpack("q2", $ts); return $s * 1e9 + $n; }
 my $frozen_at;
-my $FIFREEZE = 0xC0045877; my $FITHAW = 0xC0045878; my $MAX_FROZEN_S = 60;
+my $FIFREEZE = 0xC0045877; my $FITHAW = 0xC0045878; my $FICLONE = 0x40049409; my $MAX_FROZEN_S = 60;
 my (%cg, %fs); my $since = 0;
 sub fs_ioctl { my ($p, $req) = @_; sysopen(my $fh, $p, O_RDONLY) or return "open $p: $!"; my $ok = ioctl($fh, $req, 0); my $e = "$!"; close $fh; return $ok ? undef : "$p: $e"; }
 sub put { my ($f, $v) = @_; open(my $fh, '>', $f) or return "$f: $!"; print $fh $v; close $fh or return "$f: $!"; return undef; }
@@ -32,7 +35,7 @@ sub freeze_cg {
   for (my $i = 0; $i < 50000; $i++) { my $s = get($f); return undef if $s eq 'FROZEN'; select(undef, undef, undef, 0.0001); }
   return "$f did not freeze";
 }
-sub items { my %by = (c => [], s => [], f => []); for (@_) { my ($k, $v) = split /:/, $_, 2; push @{$by{$k}}, $v if $by{$k}; } return \%by; }
+sub items { my %by = (c => [], s => [], f => [], k => []); for (@_) { my ($k, $v) = split /:/, $_, 2; push @{$by{$k}}, $v if $by{$k}; } return \%by; }
 sub freeze {
   my $by = items(@_); my (@cgs, @fss);
   for (@{$by->{c}}) { my $e = freeze_cg($_); push @cgs, $_; if ($e) { thaw_cg($_) for @cgs; return $e; } }
@@ -48,6 +51,29 @@ sub thaw {
   my $now = now_ns(); my $held = defined $now ? sprintf("%.3f", ($now - $frozen_at) / 1e6) : undef; undef $frozen_at;
   return (@err ? join('; ', @err) : undef, $held);
 }
+sub clone_files {
+  my ($by) = @_; my @made;
+  for (@{$by->{k}}) {
+    my ($src, $dst) = split /\x1f/, $_, 2;
+    sysopen(my $in, $src, O_RDONLY) or return ("open $src: $!", \@made);
+    sysopen(my $out, $dst, O_WRONLY | O_CREAT | O_EXCL, 0644) or return ("create $dst: $!", \@made);
+    push @made, $dst;
+    ioctl($out, $FICLONE, fileno($in) + 0) or return ("clone $src: $!", \@made);
+    close $out; close $in;
+  }
+  return (undef, \@made);
+}
+sub clone {
+  my $by = items(@_); my $start = now_ns();
+  for (@{$by->{c}}) { my $e = freeze_cg($_); if ($e) { thaw_cg($_) for @{$by->{c}}; return ($e); } }
+  my $frozen = now_ns(); $since ||= time;
+  my ($e, $made) = clone_files($by);
+  my @err = grep { defined } map { thaw_cg($_) } @{$by->{c}};
+  my $thawed = now_ns(); $since = 0 unless %fs || %cg;
+  if ($e) { unlink @$made; return ($e); }
+  return (join('; ', @err)) if @err;
+  return (undef, defined $thawed ? sprintf("%.3f %.3f", ($thawed - $frozen) / 1e6, ($frozen - $start) / 1e6) : undef);
+}
 my $buf = '';
 while (1) {
   my $rin = ''; vec($rin, fileno(STDIN), 1) = 1;
@@ -58,7 +84,7 @@ while (1) {
   if (!$got) { thaw_all(); exit 0; }
   while ($buf =~ s/^([^\n]*)\n//) {
     my ($cmd, @args) = split /\t/, $1;
-    my ($e, $held) = $cmd eq 'freeze' ? freeze(@args) : $cmd eq 'thaw' ? thaw(@args) : ("unknown command $cmd");
+    my ($e, $held) = $cmd eq 'freeze' ? freeze(@args) : $cmd eq 'thaw' ? thaw(@args) : $cmd eq 'clone' ? clone(@args) : ("unknown command $cmd");
     print defined $e ? "error $e\n" : defined $held ? "ok $held\n" : "ok\n";
   }
 }
@@ -74,6 +100,8 @@ export interface FreezeItems {
 }
 
 export interface Freezer {
+  /** Freezes the cgroups, clones the files, thaws: ms held frozen and ms until frozen, if told. */
+  clone(cgroups: string[], clones: FileClone[]): Promise<{ frozenMs?: number; quiesceMs?: number }>;
   /** Freezes everything; resolves with ms until every cgroup was frozen. */
   freeze(items: FreezeItems): Promise<number>;
   /** Thaws; resolves with how long the cgroups were held frozen (when the host can tell). */
@@ -101,19 +129,35 @@ export function createFreezer(): Freezer {
     return c;
   }
 
-  async function ask(command: string, items: FreezeItems): Promise<number | undefined> {
-    const line = [command, ...items.cgroups.map((p) => `c:${p}`), ...items.devices.map((p) => `s:${p}`), ...items.mounts.map((p) => `f:${p}`)];
-    if (line.some((part) => /[\t\n]/.test(part))) throw new Error("a path to freeze holds a tab or newline");
+  async function ask(command: string, items: FreezeItems, clones: FileClone[] = []): Promise<number | undefined> {
+    return (await request(command, items, clones))[0];
+  }
+
+  async function request(command: string, items: FreezeItems, clones: FileClone[] = []): Promise<(number | undefined)[]> {
+    const line = [
+      command,
+      ...items.cgroups.map((p) => `c:${p}`),
+      ...items.devices.map((p) => `s:${p}`),
+      ...items.mounts.map((p) => `f:${p}`),
+      ...clones.map((c) => `k:${c.source}\x1f${c.target}`),
+    ];
+    if ([...items.cgroups, ...items.devices, ...items.mounts, ...clones.flatMap((c) => [c.source, c.target])].some((p) => /[\t\n\x1f]/.test(p))) {
+      throw new Error("a path to freeze or clone holds a tab, newline or \\x1f");
+    }
     const c = helper();
     const answer = new Promise<string>((resolve, reject) => waiting.push({ resolve, reject }));
     c.stdin.write(`${line.join("\t")}\n`);
     const reply = await answer;
-    const ok = /^ok(?: ([\d.]+))?$/.exec(reply);
+    const ok = /^ok((?: [\d.]+)*)$/.exec(reply);
     if (!ok) throw new Error(`${command} failed: ${reply.replace(/^error /, "")}`);
-    return ok[1] === undefined ? undefined : Number(ok[1]);
+    return ok[1]!.trim() === "" ? [] : ok[1]!.trim().split(" ").map(Number);
   }
 
   return {
+    async clone(cgroups, clones) {
+      const [frozenMs, quiesceMs] = await request("clone", { cgroups, devices: [], mounts: [] }, clones);
+      return { frozenMs, quiesceMs };
+    },
     async freeze(items) {
       const started = performance.now();
       if (items.devices.length + items.mounts.length === 0) {
