@@ -76,6 +76,17 @@ export async function createFileStore(
       await mustExist(source);
       if (await stat(path(target)).catch(() => undefined)) throw new DiskStoreError(`disk '${target}' already exists`);
     }
+    // a clone first writes back the source's dirty pages: do that now, outside the freeze window
+    await Promise.all(
+      pairs.map(async ({ source }) => {
+        const handle = await open(path(source), "r");
+        try {
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+      }),
+    );
     const partials = pairs.map(({ target }) => `${path(target)}${PARTIAL}`);
     const abandon = async () => {
       await Promise.all(partials.map((p) => rm(p, { force: true })));
