@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { cidrHost, parseCidr } from "../../src/compute/linux/options.js";
@@ -31,7 +31,11 @@ describe("linux instance isolation", { skip }, () => {
   it("cannot see the host's files or mounts", async () => {
     const marker = `/tmp/skiff-host-marker-${randomBytes(4).toString("hex")}`;
     await writeFile(marker, "host only");
-    assert.equal(await inA(`test -e ${marker} && echo visible || echo hidden`), "hidden\n");
+    try {
+      assert.equal(await inA(`test -e ${marker} && echo visible || echo hidden`), "hidden\n");
+    } finally {
+      await rm(marker);
+    }
     assert.equal(await inA(`test -e ${bed.dataDir} && echo visible || echo hidden`), "hidden\n");
     const mounts = await inA("cat /proc/self/mountinfo");
     assert.ok(!mounts.includes(bed.dataDir) && !mounts.includes("xfs-pool"), mounts);
