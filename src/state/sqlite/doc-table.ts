@@ -20,6 +20,7 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): 
   );
   const del = db.prepare(`DELETE FROM ${t} WHERE account = ? AND region = ? AND key = ?`);
   const count = db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM ${t} WHERE account = ? AND region = ?`);
+  const scopes = db.prepare<[], Scope>(`SELECT DISTINCT account, region FROM ${t} ORDER BY account, region`);
   const pageStatements = new Map<string, Database.Statement<unknown[], Row>>();
   const findStatements = new Map<string, Database.Statement<unknown[], Row>>();
 
@@ -84,6 +85,9 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>): 
         if (rows.length < SCAN_BATCH) return;
         from = rows[rows.length - 1]!.seq;
       }
+    },
+    async scopes() {
+      return scopes.all().map(({ account, region }) => ({ account, region }));
     },
     async findBy({ account, region }: Scope, column: string, values: (string | number)[]) {
       if (values.length === 0) return [];

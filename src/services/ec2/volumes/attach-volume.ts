@@ -27,7 +27,7 @@ export const attachVolume: Handler<AttachVolumeRequest, VolumeAttachment> = asyn
       attachment: { instanceId: instance!.instanceId, device, state: "attaching" as const, attachTime: now, deleteOnTermination: false },
     };
     await tx.ec2Volumes.update(ctx, attached);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeAttach, { volumeId: volume.volumeId, instanceId: instance!.instanceId } satisfies Ec2VolumeJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeAttach, { volumeId: volume.volumeId, instanceId: instance!.instanceId } satisfies Ec2VolumeJob, now);
     return toAttachment(attached)!;
   });
 };

@@ -2,13 +2,14 @@ import type { CreateInstancesRequest, CreateInstancesResult } from "@aws-sdk/cli
 import type { Handler } from "../../context.js";
 import { checkNames } from "../validation.js";
 import { checkInstanceExtras, insertNewInstances } from "./new-instance.js";
-import { checkPlacement } from "./placement.js";
+import { checkBootable, checkPlacement } from "./placement.js";
 
 export const createInstances: Handler<CreateInstancesRequest, CreateInstancesResult> = async (ctx, input) => {
   const names = input.instanceNames!;
   checkNames(names, "instance");
   const ipAddressType = input.ipAddressType ?? "dualstack";
   const { blueprint, bundle } = checkPlacement(ctx.region, input.availabilityZone!, input.bundleId!, input.blueprintId!, ipAddressType);
+  checkBootable(blueprint.blueprintId, ctx.settings.images);
   checkInstanceExtras(ctx.region, input);
   const operations = await ctx.transaction((tx) =>
     insertNewInstances(tx, ctx, ctx.clock.now(), {
