@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { LinuxDriverOptions } from "./compute/linux/options.js";
 
 /** Every option of Skiff, with its default. Parsed once, from flags, environment or code. */
 export interface SkiffOptions {
@@ -20,6 +21,11 @@ export interface SkiffOptions {
   storage: "auto" | "reflink" | "copy";
   /** GiB of the XFS reflink pool the linux driver makes when the data directory has no reflink (0: none). */
   xfsPoolGiB: number;
+  /**
+   * Library only: the linux driver's host names and networks (tag, privateCidr, publicCidr …), so
+   * that several Skiffs (tests) can run side by side; see LinuxDriverOptions.
+   */
+  linux: Partial<Omit<LinuxDriverOptions, "dataDir">>;
 }
 
 export const libraryDefaults: SkiffOptions = {
@@ -33,6 +39,7 @@ export const libraryDefaults: SkiffOptions = {
   log: false,
   storage: "auto",
   xfsPoolGiB: 0,
+  linux: {},
 };
 
 export const USAGE = `Usage: skiff [options]
@@ -102,5 +109,6 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     log: !(parsed.quiet ?? truthy(env.SKIFF_QUIET)),
     storage: storageKind(flag(parsed.storage, env.SKIFF_STORAGE) ?? "auto"),
     xfsPoolGiB: integer("--xfs-pool-gib", flag(parsed["xfs-pool-gib"], env.SKIFF_XFS_POOL_GIB), 0, 0),
+    linux: {},
   };
 }

@@ -47,7 +47,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));
   const clock = await restoreClock(store);
   const log = createLogger(o.log, clock.now);
-  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB });
+  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB, linux: o.linux });
   const storage = createStorage({ driver, clock, log, simulatedMs: o.transitionMs });
   await reconcileInstances({ store, driver, log });
   const worker = createWorker({ store, clock, driver, storage, log }, jobHandlers);

@@ -1,0 +1,77 @@
+import { randomInt } from "node:crypto";
+import { access, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildMinimalImage } from "../../src/compute/linux/images/build-minimal.js";
+import { openImageCatalog } from "../../src/compute/linux/images/catalog.js";
+import { openDiskStore } from "../../src/storage/index.js";
+import { leftovers, ssh } from "./linux.js";
+import { startTestSkiff, type TestSkiff } from "./skiff.js";
+
+/** Where a Skiff on the linux driver keeps a disk's bytes, and how to reach its instances. */
+export interface LinuxSkiff extends TestSkiff {
+  dataDir: string;
+  tag: string;
+  /** Writes a private key (as CreateKeyPair returned it) to a file `ssh -i` accepts. */
+  keyFile(name: string, privateKey: string): Promise<string>;
+  ssh(keyPath: string, ip: string, user: string, command: string): Promise<string>;
+  /** The image file of a disk of the store (a volume, a Lightsail disk's handle). */
+  diskPath(diskId: string): Promise<string>;
+  /** Resets (every instance and disk goes), closes, and throws if any host object of its tag is left. */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A real Skiff on the linux driver in a data directory of its own (an XFS reflink pool when /tmp
+ * has no reflink), with its own tag and networks, and the minimal image installed as the images
+ * of `blueprints` (Lightsail blueprint ids; EC2 AMIs boot the blueprint of their system).
+ */
+export async function startLinuxSkiff(blueprints: string[]): Promise<LinuxSkiff> {
+  const dataDir = await mkdtemp(join(tmpdir(), "skiff-e2e-"));
+  const net = randomInt(100, 250);
+  const tag = `e${randomInt(36 ** 4, 36 ** 5).toString(36)}`;
+  const storage = { storage: "auto" as const, xfsPoolGiB: 64 };
+  const store = await openDiskStore({ dataDir, kind: storage.storage, xfsPoolGiB: storage.xfsPoolGiB });
+  try {
+    const image = join(dataDir, "minimal.img");
+    await buildMinimalImage(image);
+    await (await openImageCatalog(store)).install(image, blueprints);
+    await rm(image);
+  } finally {
+    await store.close();
+  }
+  const t = await startTestSkiff({
+    driver: "linux", dataDir, ...storage,
+    linux: { tag, privateCidr: `172.28.${net}.0/24`, publicCidr: `127.28.${net}.0/24`, stopGraceMs: 2000 },
+  });
+  const keys = join(dataDir, "keys");
+  return {
+    ...t,
+    dataDir,
+    tag,
+    async keyFile(name, privateKey) {
+      const path = join(keys, name);
+      await mkdir(keys, { recursive: true });
+      await writeFile(path, privateKey.endsWith("\n") ? privateKey : `${privateKey}\n`, { mode: 0o600 });
+      return path;
+    },
+    ssh,
+    async diskPath(diskId) {
+      for (const dir of [join(dataDir, "xfs-pool", "disks"), join(dataDir, "disks")]) {
+        const path = join(dir, `${diskId}.img`);
+        if (await access(path).then(() => true, () => false)) return path;
+      }
+      throw new Error(`no disk ${diskId} under ${dataDir}`);
+    },
+    async cleanup() {
+      try {
+        await t.reset();
+        await t.close();
+      } finally {
+        const left = await leftovers(dataDir, tag);
+        await rm(dataDir, { recursive: true, force: true });
+        if (left.length > 0) throw new Error(`the linux driver left behind: ${left.join("; ")}`);
+      }
+    },
+  };
+}
