@@ -4,67 +4,32 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { snapshotConsistent } from "../../src/compute/consistent-snapshot.js";
 import { systemDiskId } from "../../src/compute/driver.js";
-import { runScript, run } from "../../src/host/exec.js";
+import { run } from "../../src/host/exec.js";
 import type { DiskStore } from "../../src/storage/disk-store.js";
 import { eventually, linuxSkipReason, openLinuxTestbed, type LinuxTestbed } from "../helpers/linux.js";
+import { inconsistency, readPair, WRITE_RECORDS, type Pair } from "../helpers/records.js";
 
 const skip = await linuxSkipReason();
 const REPETITIONS = 20;
 const FS_FROZEN = 5;
 
-/** Appends numbered records alternately to two disks, each fsync'ed before the next is written. */
+/** Mounts both disks and starts the writer (see WRITE_RECORDS). */
 const WRITER = `#!/bin/sh
 mkdir -p /a /b
 mount /dev/xvdf /a
 mount /dev/xvdg /b
-setsid sh -c '
-  i=0
-  while :; do
-    i=$((i + 1)); echo "$i" >> /a/log; sync /a/log
-    i=$((i + 1)); echo "$i" >> /b/log; sync /b/log
-  done' > /dev/null 2>&1 < /dev/null &
+setsid sh -c '${WRITE_RECORDS}' > /dev/null 2>&1 < /dev/null &
 `;
-
-/** Mounts restored copies like a rebooted instance would (journal replayed) and reads both logs. */
-const READ_PAIR = `
-a=$1; b=$2; m=$3
-mkdir -p "$m/a" "$m/b"
-mount -o loop "$a" "$m/a"
-mount -o loop "$b" "$m/b"
-cat "$m/a/log" 2>/dev/null || true
-echo ---
-cat "$m/b/log" 2>/dev/null || true
-umount "$m/a" "$m/b"
-`;
-
-interface Pair {
-  a: number[];
-  b: number[];
-}
 
 async function readRestoredPair(store: DiskStore, a: string, b: string, mountDir: string): Promise<Pair> {
   await store.copy(a, `${a}.restored`);
   await store.copy(b, `${b}.restored`);
   try {
-    const [textA, textB] = (await runScript(READ_PAIR, [store.path(`${a}.restored`), store.path(`${b}.restored`), mountDir], { name: "read-pair" })).split("---\n");
-    // a record is there when its line is complete: an unsynced, torn tail is what a crash leaves
-    const records = (text: string) => text.split("\n").slice(0, -1).map(Number);
-    return { a: records(textA!), b: records(textB!) };
+    return await readPair(store.path(`${a}.restored`), store.path(`${b}.restored`), mountDir);
   } finally {
     await store.delete(`${a}.restored`);
     await store.delete(`${b}.restored`);
   }
-}
-
-/** Consistent: records 1..n each present exactly once, odd ones on disk A, even ones on disk B. */
-function inconsistency({ a, b }: Pair): string | undefined {
-  const n = Math.max(0, ...a, ...b);
-  const want = (parity: number) => Array.from({ length: n }, (_, i) => i + 1).filter((r) => r % 2 === parity);
-  if (JSON.stringify(a) !== JSON.stringify(want(1)) || JSON.stringify(b) !== JSON.stringify(want(0))) {
-    const missing = [...want(1).filter((r) => !a.includes(r)), ...want(0).filter((r) => !b.includes(r))];
-    return `up to record ${n}, missing ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? "…" : ""}`;
-  }
-  return undefined;
 }
 
 describe("crash-consistent snapshots", { skip }, () => {

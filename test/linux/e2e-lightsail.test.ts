@@ -69,6 +69,7 @@ describe("the Lightsail API on the linux driver, end to end", { skip }, () => {
     key = await t.keyFile("e2e", pair.privateKeyBase64!);
 
     const created = await t.lightsail.send(new CreateDiskCommand({ diskName: "src-data", sizeInGb: 8, availabilityZone: "us-east-1a" }));
+    const started = performance.now();
     await t.lightsail.send(
       new CreateInstancesCommand({
         instanceNames: ["src"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0", keyPairName: "e2e", userData: WRITE_FILES,
@@ -76,6 +77,9 @@ describe("the Lightsail API on the linux driver, end to end", { skip }, () => {
     );
     await succeeded(created.operations![0]!.id!);
     const src = await running("src");
+    const toRunning = performance.now() - started;
+    await eventually("SSH answering", () => sshTo(src, "true").then(() => true), 10_000);
+    process.stdout.write(`# CreateInstances → running ${toRunning.toFixed(0)} ms, → SSH answering ${(performance.now() - started).toFixed(0)} ms (polled every 100 ms)\n`);
     assert.match(src.publicIpAddress!, /^127\.28\.\d+\.\d+$/, "the public address is the real one, on loopback");
     assert.match(src.privateIpAddress!, /^172\.28\.\d+\.\d+$/);
     const access = (await t.lightsail.send(new GetInstanceAccessDetailsCommand({ instanceName: "src" }))).accessDetails!;

@@ -166,12 +166,13 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
           hostIndex: allocateHostIndex(),
           ports: checkPortRules(spec.ports ?? []),
         };
-        for (const disk of spec.disks ?? []) {
-          await checkDisk(spec.id, disk, state);
-          state.disks.push({ ...disk });
-        }
+        // known at once (before any await): instances created side by side get different addresses
         states.set(spec.id, state);
         try {
+          for (const disk of spec.disks ?? []) {
+            await checkDisk(spec.id, disk, state);
+            state.disks.push({ ...disk });
+          }
           await provisionSystemDisk(spec, state.systemDiskId);
           await save(spec.id, state);
         } catch (e) {
