@@ -6,6 +6,7 @@ import { buildMinimalImage } from "../../src/compute/linux/images/build-minimal.
 import { openImageCatalog } from "../../src/compute/linux/images/catalog.js";
 import { openDiskStore } from "../../src/storage/index.js";
 import { leftovers, ssh } from "./linux.js";
+import type { SkiffOptions } from "../../src/config.js";
 import { startTestSkiff, type TestSkiff } from "./skiff.js";
 
 /** Where a Skiff on the linux driver keeps a disk's bytes, and how to reach its instances. */
@@ -17,6 +18,8 @@ export interface LinuxSkiff extends TestSkiff {
   ssh(keyPath: string, ip: string, user: string, command: string): Promise<string>;
   /** The image file of a disk of the store (a volume, a Lightsail disk's handle). */
   diskPath(diskId: string): Promise<string>;
+  /** Closes this Skiff (its instances go on running) and starts another on the same data directory. */
+  restart(): Promise<LinuxSkiff>;
   /** Resets (every instance and disk goes), closes, and throws if any host object of its tag is left. */
   cleanup(): Promise<void>;
 }
@@ -26,7 +29,7 @@ export interface LinuxSkiff extends TestSkiff {
  * has no reflink), with its own tag and networks, and the minimal image installed as the images
  * of `blueprints` (Lightsail blueprint ids; EC2 AMIs boot the blueprint of their system).
  */
-export async function startLinuxSkiff(blueprints: string[]): Promise<LinuxSkiff> {
+export async function startLinuxSkiff(blueprints: string[], extra: Partial<SkiffOptions> = {}): Promise<LinuxSkiff> {
   const dataDir = await mkdtemp(join(tmpdir(), "skiff-e2e-"));
   const net = randomInt(100, 250);
   const tag = `e${randomInt(36 ** 4, 36 ** 5).toString(36)}`;
@@ -40,10 +43,15 @@ export async function startLinuxSkiff(blueprints: string[]): Promise<LinuxSkiff>
   } finally {
     await store.close();
   }
-  const t = await startTestSkiff({
+  const options: Partial<SkiffOptions> = {
     driver: "linux", dataDir, ...storage,
     linux: { tag, privateCidr: `172.28.${net}.0/24`, publicCidr: `127.28.${net}.0/24`, stopGraceMs: 2000 },
-  });
+    ...extra,
+  };
+  return wrap(await startTestSkiff(options), options, dataDir, tag);
+}
+
+function wrap(t: TestSkiff, options: Partial<SkiffOptions>, dataDir: string, tag: string): LinuxSkiff {
   const keys = join(dataDir, "keys");
   return {
     ...t,
@@ -62,6 +70,10 @@ export async function startLinuxSkiff(blueprints: string[]): Promise<LinuxSkiff>
         if (await access(path).then(() => true, () => false)) return path;
       }
       throw new Error(`no disk ${diskId} under ${dataDir}`);
+    },
+    async restart() {
+      await t.close();
+      return wrap(await startTestSkiff(options), options, dataDir, tag);
     },
     async cleanup() {
       try {

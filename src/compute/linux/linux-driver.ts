@@ -44,6 +44,7 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
   const frozen = new Map<string, { items: FreezeItems; release: () => void }>();
   const booting = new Set<string>();
   let networkUp = false;
+  let bringingUp: Promise<void> | undefined;
 
   const save = (id: string, state: InstanceState) => ctx.states.save(id, state);
   const get = (id: string) => {
@@ -52,11 +53,17 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
     return state;
   };
 
-  async function ensureNetwork() {
-    if (networkUp) return;
-    await bridgeUp(ctx.bridge, cidrHost(privateNet, 1), privateNet.prefix);
-    networkUp = true;
-    await refreshFirewall();
+  /** Brings the bridge up once, even when instances boot side by side. */
+  function ensureNetwork(): Promise<void> {
+    if (networkUp) return Promise.resolve();
+    bringingUp ??= (async () => {
+      await bridgeUp(ctx.bridge, cidrHost(privateNet, 1), privateNet.prefix);
+      networkUp = true;
+      await refreshFirewall();
+    })().finally(() => {
+      bringingUp = undefined;
+    });
+    return bringingUp;
   }
 
   async function refreshFirewall() {
