@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
-import { constants } from "node:fs";
+import { createHash } from "node:crypto";
+import { constants, createReadStream } from "node:fs";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
+  CopySnapshotCommand,
   CreateKeyPairCommand,
   CreateSnapshotsCommand,
   CreateVolumeCommand,
@@ -44,12 +46,23 @@ mount /dev/xvdg /b
 setsid sh -c '${WRITE_RECORDS}' > /dev/null 2>&1 < /dev/null &
 `;
 
+/** Where the file system and the writer's logs are on a 1 GiB volume: its first block groups. */
+const HEAD = 64 * 1024 * 1024;
+
+async function sha256Head(path: string) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path, { end: HEAD - 1 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
 const pause = () => new Promise((r) => setTimeout(r, 20 + Math.random() * 60));
 
 describe("crash-consistent snapshots through the APIs, on the linux driver", { skip }, () => {
   let t: LinuxSkiff;
   let mountDir: string;
   const highest: number[] = [];
+  const sets: { a: string; b: string }[] = [];
+  let key: string;
   before(async () => {
     t = await startLinuxSkiff(["debian_12"]);
     mountDir = join(t.dataDir, "verify");
@@ -76,7 +89,7 @@ describe("crash-consistent snapshots through the APIs, on the linux driver", { s
   it(`EC2 CreateSnapshots of an instance writing to two volumes, ${EC2_REPETITIONS} times, restored with CreateVolume`, async () => {
     const ami = imagesOf("us-east-1").find((i) => i.baseImage === "debian_12")!;
     const { KeyMaterial } = await t.ec2.send(new CreateKeyPairCommand({ KeyName: "cc" }));
-    const key = await t.keyFile("cc-ec2", KeyMaterial!);
+    key = await t.keyFile("cc-ec2", KeyMaterial!);
     const launched = await t.ec2.send(
       new RunInstancesCommand({
         ImageId: ami.imageId, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, KeyName: "cc", UserData: Buffer.from(WRITER).toString("base64"),
@@ -93,7 +106,6 @@ describe("crash-consistent snapshots through the APIs, on the linux driver", { s
     const [volumeA, volumeB] = [volumeOf("/dev/xvdf"), volumeOf("/dev/xvdg")];
     await eventually("the writer writing", async () => (Number(await t.ssh(key, instance.PublicIpAddress!, "admin", "cat /b/log 2>/dev/null | wc -l")) > 20 ? true : undefined), 20_000);
 
-    const sets: { a: string; b: string }[] = [];
     const took: number[] = [];
     for (let i = 0; i < EC2_REPETITIONS; i++) {
       const started = performance.now();
@@ -119,6 +131,31 @@ describe("crash-consistent snapshots through the APIs, on the linux driver", { s
     });
     for (const [i, r] of restored.entries()) await check(r.a, r.b, `EC2 snapshot set ${i}`);
     assert.ok(highest.at(-1)! > highest[0]!, `the writer went on writing between snapshots: ${highest.join(", ")}`);
+  });
+
+  it("RunInstances with snapshots (one of them a CopySnapshot copy) in its block device mappings boots with volumes holding their bytes", async () => {
+    const ami = imagesOf("us-east-1").find((i) => i.baseImage === "debian_12")!;
+    const { SnapshotId: copied } = await t.ec2.send(new CopySnapshotCommand({ SourceRegion: "us-east-1", SourceSnapshotId: sets.at(-1)!.b }));
+    await t.skiff.idle();
+    const hashes = `#!/bin/sh\nfor d in xvdf xvdg; do head -c ${HEAD} /dev/$d | sha256sum | cut -d' ' -f1; done > /srv/sums.new\nmv /srv/sums.new /srv/sums\n`;
+    const launched = await t.ec2.send(
+      new RunInstancesCommand({
+        ImageId: ami.imageId, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, KeyName: "cc", UserData: Buffer.from(hashes).toString("base64"),
+        BlockDeviceMappings: [
+          { DeviceName: "/dev/xvdf", Ebs: { SnapshotId: sets[0]!.a } },
+          { DeviceName: "/dev/xvdg", Ebs: { SnapshotId: copied } },
+        ],
+      }),
+    );
+    const instanceId = launched.Instances![0]!.InstanceId!;
+    const ip = await eventually("the instance running", async () => {
+      const i = (await t.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations![0]!.Instances![0]!;
+      return i.State?.Name === "running" ? i.PublicIpAddress : undefined;
+    }, 30_000);
+    const inside = await eventually("the sums", async () => (await t.ssh(key, ip!, "admin", "cat /srv/sums 2>/dev/null || true")).trim() || undefined, 30_000);
+    const onHost = [await sha256Head(await t.diskPath(`${sets[0]!.a}.volume`)), await sha256Head(await t.diskPath(`${copied}.volume`))];
+    assert.deepEqual(inside.split("\n"), onHost);
+    assert.equal(onHost[1], await sha256Head(await t.diskPath(`${sets.at(-1)!.b}.volume`)), "the copy holds the bytes of its source");
   });
 
   it(`Lightsail CreateInstanceSnapshot of an instance writing to two disks, ${LIGHTSAIL_REPETITIONS} times, restored with CreateInstancesFromSnapshot`, async () => {

@@ -15,7 +15,10 @@ import {
   GetOperationCommand,
   type Instance,
 } from "@aws-sdk/client-lightsail";
+import { RunInstancesCommand } from "@aws-sdk/client-ec2";
+import { imagesOf } from "../../src/services/ec2/images/catalog.js";
 import { eventually, linuxSkipReason, tcpConnect } from "../helpers/linux.js";
+import { rejectsWith } from "../helpers/skiff.js";
 import { startLinuxSkiff, type LinuxSkiff } from "../helpers/linux-skiff.js";
 
 const skip = await linuxSkipReason();
@@ -63,6 +66,20 @@ describe("the Lightsail API on the linux driver, end to end", { skip }, () => {
       return operation?.status === "Succeeded" ? true : undefined;
     }, 30_000);
   const sshTo = (i: Instance, command: string) => t.ssh(key, i.publicIpAddress!, i.username!, command);
+
+  it("refuses blueprints and AMIs that have no local image, saying how to build one", async () => {
+    await rejectsWith(
+      t.lightsail.send(new CreateInstancesCommand({ instanceNames: ["nope"], availabilityZone: "us-east-1a", blueprintId: "ubuntu_24_04", bundleId: "nano_3_0" })),
+      "InvalidInputException",
+      /The blueprint ubuntu_24_04 has no local image on this Skiff; build one with 'skiff image build minimal --blueprint ubuntu_24_04'/,
+    );
+    const ubuntu = imagesOf("us-east-1").find((i) => i.baseImage === "ubuntu_24_04")!;
+    await rejectsWith(
+      t.ec2.send(new RunInstancesCommand({ ImageId: ubuntu.imageId, MinCount: 1, MaxCount: 1 })),
+      "InvalidParameterValue",
+      new RegExp(`The image '${ubuntu.imageId}' cannot be launched on this Skiff: it has no local image of ubuntu_24_04`),
+    );
+  });
 
   it("creates an instance whose user data writes to its system disk and an attached disk, snapshots it, restores it with its disk, and closes SSH", async () => {
     const pair = await t.lightsail.send(new CreateKeyPairCommand({ keyPairName: "e2e" }));
