@@ -32,6 +32,9 @@ function volumeStep(act: (v: VolumeRecord, env: JobEnv, p: Ec2VolumeJob) => Prom
   };
 }
 
+/** EC2 accepts `xvdg` as well as `/dev/xvdg`; drivers take device paths. */
+const devicePath = (device: string) => (device.startsWith("/dev/") ? device : `/dev/${device}`);
+
 const attaching = (v: VolumeRecord, p: Ec2VolumeJob) => v.attachment?.state === "attaching" && v.attachment.instanceId === p.instanceId;
 const detaching = (v: VolumeRecord, p: Ec2VolumeJob) => v.attachment?.state === "detaching" && v.attachment.instanceId === p.instanceId;
 
@@ -43,14 +46,14 @@ export const ec2VolumeJobs: Record<string, JobHandler> = {
   ),
   [EC2_JOBS.volumeAttach]: volumeStep(
     async (v, { driver }, p) => {
-      if (attaching(v, p)) await attachOnce(driver, p.instanceId!, { diskId: v.volumeId, devicePath: v.attachment!.device });
+      if (attaching(v, p)) await attachOnce(driver, p.instanceId!, { diskId: v.volumeId, devicePath: devicePath(v.attachment!.device) });
     },
     (v, _now, p) => (attaching(v, p) ? { ...v, attachment: { ...v.attachment!, state: "attached" } } : undefined),
     (v) => (v.attachment?.state === "attaching" ? { ...v, state: "available", attachment: undefined } : undefined),
   ),
   [EC2_JOBS.volumeDetach]: volumeStep(
     async (v, { driver }, p) => {
-      if (detaching(v, p)) await detachIfAttached(driver, p.instanceId!, { diskId: v.volumeId, devicePath: v.attachment!.device });
+      if (detaching(v, p)) await detachIfAttached(driver, p.instanceId!, { diskId: v.volumeId, devicePath: devicePath(v.attachment!.device) });
     },
     (v, _now, p) => (detaching(v, p) ? { ...v, state: "available", attachment: undefined } : undefined),
     (v) => (v.attachment?.state === "detaching" ? { ...v, attachment: { ...v.attachment, state: "attached" } } : undefined),
