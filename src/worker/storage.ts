@@ -2,7 +2,7 @@ import { snapshotConsistent } from "../compute/consistent-snapshot.js";
 import type { ComputeDriver } from "../compute/driver.js";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
-import type { DiskStore } from "../storage/disk-store.js";
+import { GiB, type DiskStore } from "../storage/disk-store.js";
 
 /** A disk inside a snapshot: the snapshot's id and the part's name (the source disk's id, or SYSTEM_DISK). */
 export interface SnapshotPart {
@@ -118,7 +118,7 @@ function storeStorage(driver: ComputeDriver, store: DiskStore, log?: Logger): St
     restoreDisk,
     async growDisk(diskId, sizeGiB) {
       const stat = await store.stat(diskId);
-      if (stat && stat.sizeBytes < sizeGiB * 1024 ** 3) await store.grow(diskId, sizeGiB);
+      if (stat && stat.sizeBytes < sizeGiB * GiB) await store.grow(diskId, sizeGiB);
     },
     deleteDisk: (diskId) => store.delete(diskId),
     async prepareBootDisks(disks) {
