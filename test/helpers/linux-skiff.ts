@@ -32,8 +32,8 @@ export interface LinuxSkiff extends TestSkiff {
  */
 async function reserveNet(dataDir: string): Promise<number> {
   const used = await run("ip", ["-4", "-o", "addr"]);
-  await mkdir(NETS, { recursive: true });
   for (let tries = 0; tries < 50; tries++) {
+    await mkdir(NETS, { recursive: true });
     const net = randomInt(100, 250);
     if (used.includes(`172.28.${net}.`)) continue;
     const made = await mkdir(join(NETS, String(net))).then(() => true, () => false);
