@@ -38,6 +38,18 @@ const devicePath = (device: string) => (device.startsWith("/dev/") ? device : `/
 const attaching = (v: VolumeRecord, p: Ec2VolumeJob) => v.attachment?.state === "attaching" && v.attachment.instanceId === p.instanceId;
 const detaching = (v: VolumeRecord, p: Ec2VolumeJob) => v.attachment?.state === "detaching" && v.attachment.instanceId === p.instanceId;
 
+/** Removes the bytes of a deleted volume (DeleteVolume, or DeleteOnTermination). */
+export const ec2VolumeDelete: JobHandler = {
+  async run(job, env, finish) {
+    await env.storage.deleteDisk((job.payload as Ec2VolumeJob).volumeId);
+    await finish(async () => {});
+  },
+  async fail(job, { log }, error, finish) {
+    log.error("volume.delete", { volumeId: (job.payload as Ec2VolumeJob).volumeId, error: error.message });
+    await finish(async () => {});
+  },
+};
+
 export const ec2VolumeJobs: Record<string, JobHandler> = {
   [EC2_JOBS.volumeCreate]: volumeStep(
     (v, { storage }) => (v.snapshotId ? storage.restoreDisk({ snapshotId: v.snapshotId, part: EBS_PART }, v.volumeId, v.size) : storage.createDisk(v.volumeId, v.size)),
@@ -72,17 +84,5 @@ export const ec2VolumeJobs: Record<string, JobHandler> = {
       };
     },
   ),
+  [EC2_JOBS.volumeDelete]: ec2VolumeDelete,
 };
-
-/** Removes the bytes of a deleted volume (DeleteVolume, or DeleteOnTermination). */
-export const ec2VolumeDelete: JobHandler = {
-  async run(job, env, finish) {
-    await env.storage.deleteDisk((job.payload as Ec2VolumeJob).volumeId);
-    await finish(async () => {});
-  },
-  async fail(job, { log }, error, finish) {
-    log.error("volume.delete", { volumeId: (job.payload as Ec2VolumeJob).volumeId, error: error.message });
-    await finish(async () => {});
-  },
-};
-ec2VolumeJobs[EC2_JOBS.volumeDelete] = ec2VolumeDelete;

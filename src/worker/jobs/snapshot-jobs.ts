@@ -62,17 +62,6 @@ function snapshotJob(settle: Settle): JobHandler {
   };
 }
 
-export const snapshotJobs: Record<string, JobHandler> = {
-  [SNAPSHOT_JOBS.createInstanceSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
-    const s = await tx.instanceSnapshots.get(scope, p.name);
-    if (s && s.computeId === p.computeId && s.state === "pending") await tx.instanceSnapshots.update(scope, { ...s, state: ok ? "available" : "error" });
-  }),
-  [SNAPSHOT_JOBS.createDiskSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
-    const s = await tx.diskSnapshots.get(scope, p.name);
-    if (s && s.computeId === p.computeId && s.state === "pending") await tx.diskSnapshots.update(scope, { ...s, state: ok ? "completed" : "error" });
-  }),
-};
-
 /** Removes a deleted snapshot's copies. */
 export const deleteSnapshotData: JobHandler = {
   async run(job, env, finish) {
@@ -85,4 +74,15 @@ export const deleteSnapshotData: JobHandler = {
   },
 };
 
-snapshotJobs[SNAPSHOT_JOBS.deleteData] = deleteSnapshotData;
+export const snapshotJobs: Record<string, JobHandler> = {
+  [SNAPSHOT_JOBS.createInstanceSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
+    const s = await tx.instanceSnapshots.get(scope, p.name);
+    if (s && s.computeId === p.computeId && s.state === "pending") await tx.instanceSnapshots.update(scope, { ...s, state: ok ? "available" : "error" });
+  }),
+  [SNAPSHOT_JOBS.createDiskSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
+    const s = await tx.diskSnapshots.get(scope, p.name);
+    if (s && s.computeId === p.computeId && s.state === "pending") await tx.diskSnapshots.update(scope, { ...s, state: ok ? "completed" : "error" });
+  }),
+  [SNAPSHOT_JOBS.deleteData]: deleteSnapshotData,
+};
+
