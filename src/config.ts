@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { LinuxDriverOptions } from "./compute/linux/options.js";
 
 /** Every option of Skiff, with its default. Parsed once, from flags, environment or code. */
 export interface SkiffOptions {
@@ -16,6 +17,15 @@ export interface SkiffOptions {
   pageSize: number;
   /** One JSON line per request and job on stderr. */
   log: boolean;
+  /** Disk store of the linux driver: auto (reflink where possible), reflink or copy. */
+  storage: "auto" | "reflink" | "copy";
+  /** GiB of the XFS reflink pool the linux driver makes when the data directory has no reflink (0: none). */
+  xfsPoolGiB: number;
+  /**
+   * Library only: the linux driver's host names and networks (tag, privateCidr, publicCidr …), so
+   * that several Skiffs (tests) can run side by side; see LinuxDriverOptions.
+   */
+  linux: Partial<Omit<LinuxDriverOptions, "dataDir">>;
 }
 
 export const libraryDefaults: SkiffOptions = {
@@ -27,9 +37,13 @@ export const libraryDefaults: SkiffOptions = {
   transitionMs: 0,
   pageSize: 100,
   log: false,
+  storage: "auto",
+  xfsPoolGiB: 0,
+  linux: {},
 };
 
 export const USAGE = `Usage: skiff [options]
+       skiff image build <minimal|debian_12> | list   (blueprint images of the linux driver)
   --host <addr>              listen address (SKIFF_HOST, default 127.0.0.1)
   --port <n>                 listen port (SKIFF_PORT, default 4566; 0 picks one)
   --data-dir <dir>           state directory (SKIFF_DATA_DIR, default ./.skiff)
@@ -37,6 +51,10 @@ export const USAGE = `Usage: skiff [options]
   --driver <sim|linux>       compute driver (SKIFF_DRIVER, default sim)
   --transition-ms <n>        sim driver time per state change in ms (SKIFF_TRANSITION_MS, default 0)
   --page-size <n>            items per page of list calls (SKIFF_PAGE_SIZE, default 100)
+  --storage <auto|reflink|copy>  linux driver disk store (SKIFF_STORAGE, default auto: reflink
+                             where the data directory allows, else the XFS pool, else plain copies)
+  --xfs-pool-gib <n>         make and loop-mount a sparse XFS reflink pool of n GiB under the data
+                             directory when its file system has no reflink (SKIFF_XFS_POOL_GIB, default 0)
   --quiet                    no request/job log lines on stderr (SKIFF_QUIET=1)
   --help`;
 
@@ -47,6 +65,11 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, not '${value}'`);
   return n;
+}
+
+function storageKind(value: string): SkiffOptions["storage"] {
+  if (value === "auto" || value === "reflink" || value === "copy") return value;
+  throw new ConfigError(`--storage must be auto, reflink or copy, not '${value}'`);
 }
 
 /** Command-line flags win over environment variables, which win over the CLI defaults. */
@@ -64,6 +87,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
         "transition-ms": { type: "string" },
         "page-size": { type: "string" },
         quiet: { type: "boolean" },
+        storage: { type: "string" },
+        "xfs-pool-gib": { type: "string" },
         help: { type: "boolean" },
       },
     }).values;
@@ -82,5 +107,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     transitionMs: integer("--transition-ms", flag(parsed["transition-ms"], env.SKIFF_TRANSITION_MS), 0, 0),
     pageSize: integer("--page-size", flag(parsed["page-size"], env.SKIFF_PAGE_SIZE), 100, 1),
     log: !(parsed.quiet ?? truthy(env.SKIFF_QUIET)),
+    storage: storageKind(flag(parsed.storage, env.SKIFF_STORAGE) ?? "auto"),
+    xfsPoolGiB: integer("--xfs-pool-gib", flag(parsed["xfs-pool-gib"], env.SKIFF_XFS_POOL_GIB), 0, 0),
+    linux: {},
   };
 }

@@ -3,6 +3,10 @@ import { ConfigError, optionsFromCommandLine, USAGE } from "./config.js";
 import { startSkiff } from "./skiff.js";
 
 async function main() {
+  if (process.argv[2] === "image") {
+    const { imageCommand } = await import("./compute/linux/images/cli.js");
+    process.exit(await imageCommand(process.argv.slice(3), process.env));
+  }
   let options;
   try {
     options = optionsFromCommandLine(process.argv.slice(2), process.env);

@@ -10,6 +10,8 @@ import { storeEngines } from "./state/index.js";
 import { version } from "./version.js";
 import type { Store } from "./state/store.js";
 import { jobHandlers } from "./worker/jobs/index.js";
+import { reconcileInstances } from "./worker/reconcile.js";
+import { createStorage } from "./worker/storage.js";
 import { createWorker } from "./worker/worker.js";
 
 export interface Skiff {
@@ -45,14 +47,17 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));
   const clock = await restoreClock(store);
   const log = createLogger(o.log, clock.now);
-  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir });
-  const worker = createWorker({ store, clock, driver, log }, jobHandlers);
+  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB, linux: o.linux });
+  const storage = createStorage({ driver, clock, log, simulatedMs: o.transitionMs });
+  await reconcileInstances({ store, driver, log });
+  const worker = createWorker({ store, clock, driver, storage, log }, jobHandlers);
   await worker.start();
+  const images = await driver.images();
 
   const server = createListener({
     log,
     now: clock.now,
-    makeContext: createContextFactory(store, clock, worker.kick, { pageSize: o.pageSize, transitionMs: o.transitionMs }),
+    makeContext: createContextFactory(store, clock, worker.kick, { pageSize: o.pageSize, images }),
     admin: {
       clock,
       version,
@@ -60,7 +65,8 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
       store: { engine: store.engine, location: store.location },
       startedAt,
       async reset() {
-        // The driver interrupts what it is doing, so the worker need not wait for it.
+        // The driver and the storage interrupt what they are doing, so the worker need not wait for them.
+        storage.interrupt("Skiff was reset");
         await Promise.all([worker.stop(), driver.reset()]);
         await store.reset();
         await saveClock(store, clock);
@@ -86,6 +92,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      storage.interrupt("Skiff was closed");
       await Promise.all([worker.stop(), driver.close()]);
       await store.close();
     },

@@ -1,3 +1,5 @@
+import type { DiskStore } from "../storage/disk-store.js";
+
 /**
  * Runs instances. Drivers know nothing of Lightsail, EC2 or the database: they get a stable id
  * and a spec, and only the worker calls them (ARCHITECTURE rule 1).
@@ -5,6 +7,7 @@
 export interface InstanceSpec {
   id: string;
   hostname: string;
+  /** Blueprint id: which local image the system disk starts from. */
   image: string;
   cpuCount: number;
   memoryMiB: number;
@@ -12,68 +15,126 @@ export interface InstanceSpec {
   userData: string;
   username: string;
   publicKey?: string;
-  /** Boot from this snapshot's copy of a system disk instead of the image. */
-  fromSnapshot?: string;
+  /**
+   * Store id of the system disk. When that disk exists (a restore from a snapshot) it is booted
+   * as it is, grown to `systemDiskGiB`; otherwise it is made from the image. Default:
+   * `systemDiskId(id)`.
+   */
+  systemDiskId?: string;
+  /** Disks attached from the first boot. */
+  disks?: AttachedDisk[];
+  /** Public ports open from the first boot (see `setPublicPorts`). */
+  ports?: PortRule[];
 }
 
-/** Which disks a snapshot copies: an instance's system disk (with `instanceId`) and block disks by id. */
-export interface SnapshotSpec {
-  instanceId?: string;
-  diskIds: string[];
+/** A disk of the driver's store, seen by the instance as a block device at `devicePath`. */
+export interface AttachedDisk {
+  diskId: string;
+  devicePath: string;
 }
 
-/** A disk to copy out of a snapshot: a block disk's id, or SYSTEM_DISK for the system disk. */
-export interface SnapshotPart {
-  snapshotId: string;
-  part: string;
+export type InstanceStatus = "running" | "stopped" | "absent";
+
+export interface InstanceAddresses {
+  privateIpAddress: string;
+  publicIpAddress: string;
 }
 
-export const SYSTEM_DISK = "system";
+/** One open public port range; `cidrs` are the IPv4 sources allowed (literally: [] allows none). */
+export interface PortRule {
+  protocol: "tcp" | "udp" | "all" | "icmp" | "icmpv6";
+  fromPort: number;
+  toPort: number;
+  cidrs: string[];
+}
+
+export interface FreezeOptions {
+  /** Flush and freeze the instances' file systems too (default true). */
+  filesystems?: boolean;
+}
+
+/** A file to clone (absolute paths; the target must not exist). */
+export interface FileClone {
+  source: string;
+  target: string;
+}
+
+export interface FreezeReport {
+  /** How long it took until every process was stopped (a process in a system call stops when it returns). */
+  quiesceMs: number;
+}
+
+export interface ThawReport {
+  /** How long processes were held frozen, measured by the host beside the freezer (if it can). */
+  frozenMs?: number;
+}
 
 export interface DriverInfo {
-  /** Snapshots of a running instance need its processes frozen first. */
+  /** Snapshots of a running instance need its processes frozen first (`freeze`/`thaw`). */
   needsFreezeForSnapshot: boolean;
   /** Instances are real processes that survive or die with the host. */
   realInstances: boolean;
+  /** The driver chooses instance addresses and they are reachable (the sim's are made up by the caller). */
+  assignsAddresses: boolean;
 }
+
+/** A caller's mistake the driver refuses (unknown instance, device path taken, missing disk). */
+export class DriverError extends Error {
+  override name = "DriverError";
+}
+
+export const SYSTEM_DEVICE = "/dev/xvda";
+export const systemDiskId = (instanceId: string) => `${instanceId}.root`;
 
 export interface ComputeDriver {
   readonly name: string;
+  /** Where the bytes of this driver's disks live; absent when disks hold no bytes (sim). */
+  readonly disks?: DiskStore;
   info(): DriverInfo;
-  /** Provisions and boots an instance; calling it again for the same id is harmless. */
+  /** Blueprint ids that have a local image, or undefined when any blueprint works (sim). */
+  images(): Promise<string[] | undefined>;
+  /**
+   * Provisions and boots an instance; calling it again for the same id is harmless. When
+   * `info().assignsAddresses`, `addresses(id)` then tells the instance's real addresses.
+   */
   create(spec: InstanceSpec): Promise<void>;
   start(id: string): Promise<void>;
   stop(id: string, options: { force: boolean }): Promise<void>;
   reboot(id: string): Promise<void>;
-  /**
-   * Holds every write of a running instance (and flushes it) so that copies of all its disks are
-   * taken at one instant; `thaw` lets it go on. Called only when `needsFreezeForSnapshot`.
-   */
-  freeze(id: string): Promise<void>;
-  thaw(id: string): Promise<void>;
-  /** Removes everything of an instance; unknown ids are ignored. */
+  /** Removes everything of an instance but its attached disks; unknown ids are ignored. */
   destroy(id: string): Promise<void>;
-  /** Makes a block disk, empty or copied from a snapshot part; calling it again for the same id is harmless. */
-  createDisk(id: string, sizeGiB: number, from?: SnapshotPart): Promise<void>;
-  attachDisk(instanceId: string, diskId: string, path: string): Promise<void>;
-  detachDisk(instanceId: string, diskId: string): Promise<void>;
-  /** Removes a block disk; unknown ids are ignored. */
-  destroyDisk(id: string): Promise<void>;
+  status(id: string): Promise<InstanceStatus>;
+  /** The instance's addresses when the driver assigns them (else undefined). */
+  addresses(id: string): Promise<InstanceAddresses | undefined>;
+  /** Replaces the instance's open public ports: only these are reachable on its public address. */
+  setPublicPorts(id: string, rules: PortRule[]): Promise<void>;
+  /** Attaches a disk; on a running instance it appears at once, else at the next start. */
+  attachDisk(id: string, disk: AttachedDisk): Promise<void>;
+  detachDisk(id: string, devicePath: string): Promise<void>;
+  /** The instance's disks, its system disk first (at SYSTEM_DEVICE). */
+  instanceDisks(id: string): Promise<AttachedDisk[]>;
   /**
-   * Copies the listed disks at one point in time (crash-consistent across them), under `snapshotId`.
-   * A running instance is frozen around the copy when `info().needsFreezeForSnapshot`.
+   * Stops every process of these instances (nothing they write can land between copies of their
+   * disks taken before `thaw`), and with `filesystems` also flushes and freezes their file
+   * systems (needed when a copy is not taken at one instant, as a plain copy is not). Stopped
+   * instances are skipped.
    */
-  snapshot(snapshotId: string, spec: SnapshotSpec): Promise<void>;
-  /** Removes a snapshot's copies; unknown ids are ignored. */
-  deleteSnapshot(snapshotId: string): Promise<void>;
-  /** Average CPU use of an instance, in percent of its CPUs, since the previous call. */
-  cpuUtilization(id: string): Promise<number>;
-  /** Removes every instance (the admin reset). Calls under way may be interrupted: they reject. */
+  freeze(ids: string[], options?: FreezeOptions): Promise<FreezeReport>;
+  thaw(ids: string[]): Promise<ThawReport>;
+  /**
+   * Optional: freeze the instances, clone each file (FICLONE, a new target) and thaw, in one step
+   * beside the freezer, so the freeze window holds no round trip to Skiff. Used with a store's
+   * `planClones`; file systems are not frozen (clones are taken at one instant).
+   */
+  cloneWhileFrozen?(ids: string[], files: FileClone[]): Promise<FreezeReport & ThawReport>;
+  /** CPU time the instance has used since it booted, or undefined when it is not running. */
+  cpuSeconds(id: string): Promise<number | undefined>;
+  /** Removes every instance, and every disk of its store but blueprint images (the admin reset). Calls under way may be interrupted: they reject. */
   reset(): Promise<void>;
   /**
-   * Releases the driver when Skiff stops. Calls under way may be interrupted (they reject); their
-   * jobs stay claimed and run again on the next start, which is why every call must be repeatable.
+   * Lets go of the driver; instances that run go on running and are adopted by the next open.
+   * Calls under way may be interrupted (they reject); their jobs stay claimed and run again on the
+   * next start, which is why every call must be repeatable.
    */
   close(): Promise<void>;
 }
-

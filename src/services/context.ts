@@ -16,8 +16,11 @@ export interface RequestContext extends Scope {
 export interface ServiceSettings {
   /** Items per page of Lightsail list calls. */
   pageSize: number;
-  /** Clock time that background work on EC2 volumes and snapshots takes (the sim driver's transition time). */
-  transitionMs: number;
+  /**
+   * Blueprint ids (Lightsail blueprints, and the base images of EC2 AMIs) that the compute driver
+   * has a local image of, read once at startup; undefined when any will do (sim).
+   */
+  images?: readonly string[];
 }
 
 export type Handler<I = any, O = any> = (ctx: RequestContext, input: I) => Promise<O>;

@@ -41,6 +41,8 @@ export interface ResourceRepository<R> {
   scan(scope: Scope, options?: ScanOptions): AsyncIterable<Positioned<R>>;
   /** Every record whose indexed `column` holds one of `values`, in creation order. */
   findBy(scope: Scope, column: string, values: (string | number)[]): Promise<R[]>;
+  /** The scopes that hold at least one record (for the worker's startup checks across accounts). */
+  scopes(): Promise<Scope[]>;
 }
 
 export interface ScanOptions {

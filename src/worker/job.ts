@@ -4,11 +4,14 @@ import type { ComputeDriver } from "../compute/driver.js";
 import type { Logger } from "../core/log.js";
 import type { JobRecord } from "../state/records.js";
 import type { Store, Tx } from "../state/store.js";
+import type { Storage } from "./storage.js";
 
 export interface JobEnv {
   store: Store;
   clock: Clock;
   driver: ComputeDriver;
+  /** Disks and snapshots (bytes in the driver's DiskStore, when it has one). */
+  storage: Storage;
   log: Logger;
 }
 

@@ -7,6 +7,7 @@ import { openSqliteStore } from "../state/sqlite/sqlite-store.js";
 import type { Store } from "../state/store.js";
 import { waitFor } from "../../test/helpers/wait.js";
 import type { JobHandler } from "./job.js";
+import { createStorage } from "./storage.js";
 import { createWorker, type Worker } from "./worker.js";
 
 const scope = { account: "000000000000", region: "us-east-1" };
@@ -29,7 +30,7 @@ describe("worker", () => {
     clock = createClock();
     store = openSqliteStore(":memory:");
     ran = [];
-    worker = createWorker({ store, clock, driver: createSimDriver({ clock, transitionMs: 0 }), log: createLogger(false, clock.now) }, { record: recorder });
+    worker = createWorker(env(), { record: recorder });
     await worker.start();
   });
   afterEach(async () => {
@@ -37,6 +38,10 @@ describe("worker", () => {
     await store.close();
   });
 
+  const env = () => {
+    const driver = createSimDriver({ clock, transitionMs: 0 });
+    return { store, clock, driver, storage: createStorage({ driver, clock, simulatedMs: 0 }), log: createLogger(false, clock.now) };
+  };
   const enqueue = (n: number, runAt: number) => store.transaction((tx) => tx.jobs.enqueue(scope, "record", { n }, runAt));
 
   it("runs a job scheduled in the future as soon as the clock is advanced past it", async () => {
@@ -72,7 +77,7 @@ describe("worker", () => {
     };
     const abort = new AbortController();
     await worker.stop();
-    worker = createWorker({ store, clock, driver: createSimDriver({ clock, transitionMs: 0 }), log: createLogger(false, clock.now) }, { record: blocked });
+    worker = createWorker(env(), { record: blocked });
     await worker.start();
     await store.transaction((tx) => tx.jobs.enqueue(scope, "record", { n: 3 }, clock.now()));
     worker.kick();
@@ -81,7 +86,7 @@ describe("worker", () => {
     abort.abort(new Error("interrupted"));
     await stopping;
     assert.equal(await store.read((tx) => tx.jobs.pending()), 1);
-    worker = createWorker({ store, clock, driver: createSimDriver({ clock, transitionMs: 0 }), log: createLogger(false, clock.now) }, { record: recorder });
+    worker = createWorker(env(), { record: recorder });
     await worker.start();
     await worker.idle();
     assert.deepEqual(ran, [3]);

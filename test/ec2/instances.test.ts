@@ -6,6 +6,7 @@ import {
   StopInstancesCommand, TerminateInstancesCommand, waitUntilInstanceRunning, waitUntilInstanceStopped, waitUntilInstanceTerminated,
   waitUntilSnapshotCompleted, waitUntilVolumeAvailable, type RunInstancesCommandInput,
 } from "@aws-sdk/client-ec2";
+import { imagesOf } from "../../src/services/ec2/images/catalog.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 import { amiId, fastWaiter, runInstance } from "./fixtures.js";
 
@@ -106,6 +107,16 @@ describe("EC2 instances", () => {
         assert.deepEqual((await t.ec2.send(new DescribeInstancesCommand({}))).Reservations, []);
       });
     }
+
+    it("rejects a data volume at /dev/xvda, the system disk, where the AMI's root device is /dev/sda1", async () => {
+      const ubuntu = imagesOf("us-east-1").find((i) => i.rootDeviceName === "/dev/sda1")!;
+      await rejectsWith(
+        run({ ImageId: ubuntu.imageId, BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { VolumeSize: 1 } }] }),
+        "InvalidBlockDeviceMapping",
+        /Skiff keeps \/dev\/xvda for the root device of every instance/,
+      );
+      assert.deepEqual((await t.ec2.send(new DescribeInstancesCommand({}))).Reservations, []);
+    });
 
     it("answers DryRunOperation and launches nothing", async () => {
       await rejectsWith(run({ DryRun: true }), "DryRunOperation", /Request would have succeeded, but DryRun flag is set/);

@@ -5,6 +5,7 @@ import {
   DetachVolumeCommand, ModifyVolumeCommand, paginateDescribeVolumes, StopInstancesCommand, waitUntilInstanceStopped,
   waitUntilVolumeAvailable, waitUntilVolumeDeleted, waitUntilVolumeInUse, type CreateVolumeCommandInput,
 } from "@aws-sdk/client-ec2";
+import { imagesOf } from "../../src/services/ec2/images/catalog.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 import { fastWaiter, runInstance } from "./fixtures.js";
 
@@ -132,6 +133,17 @@ describe("EBS volumes", () => {
       await rejectsWith(t.ec2.send(new AttachVolumeCommand({ VolumeId: v.VolumeId!, InstanceId: instance.InstanceId!, Device: "/dev/sdf", DryRun: true })), "DryRunOperation", /DryRun/);
       await t.ec2.send(new AttachVolumeCommand({ VolumeId: v.VolumeId!, InstanceId: instance.InstanceId!, Device: "/dev/sdf" }));
       await rejectsWith(t.ec2.send(new AttachVolumeCommand({ VolumeId: v.VolumeId!, InstanceId: instance.InstanceId!, Device: "/dev/sdg" })), "VolumeInUse", /already attached to an instance/);
+    });
+
+    it("keeps /dev/xvda for the system disk even where the AMI's root device is /dev/sda1", async () => {
+      const ubuntu = await runInstance(t.ec2, { ImageId: imagesOf("us-east-1").find((i) => i.rootDeviceName === "/dev/sda1")!.imageId, Placement: { AvailabilityZone: "us-east-1a" } });
+      const v = await create();
+      await t.skiff.idle();
+      await rejectsWith(
+        t.ec2.send(new AttachVolumeCommand({ VolumeId: v.VolumeId!, InstanceId: ubuntu.InstanceId!, Device: "xvda" })),
+        "InvalidParameterValue",
+        /Skiff keeps \/dev\/xvda for the root device of every instance/,
+      );
     });
 
     it("refuses to detach a root volume from a running instance, and detaches it once stopped", async () => {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { CreateInstancesCommand, GetInstanceStateCommand, type CreateInstancesRequest } from "@aws-sdk/client-lightsail";
-import type { OperationRecord } from "../../src/state/records.js";
 import type { TestSkiff } from "./skiff.js";
 
 export const base = { availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
@@ -30,10 +29,4 @@ export async function stateOf(t: TestSkiff, name: string, client = t.lightsail) 
   return state?.name;
 }
 
-/**
- * An Operation as stored. GetOperation belongs to the operations family, which is built on another
- * branch; until it lands, tests read what it would return from the store.
- */
-export async function storedOperation(t: TestSkiff, id: string, scope = defaultScope): Promise<OperationRecord | undefined> {
-  return t.skiff.store.read((tx) => tx.operations.get(scope, id));
-}
+export { storedOperation } from "./lightsail.js";

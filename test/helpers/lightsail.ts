@@ -1,4 +1,11 @@
-import { CreateDiskCommand, CreateInstancesCommand, type CreateInstancesRequest } from "@aws-sdk/client-lightsail";
+import {
+  CreateDiskCommand,
+  CreateInstancesCommand,
+  GetOperationCommand,
+  StartInstanceCommand,
+  StopInstanceCommand,
+  type CreateInstancesRequest,
+} from "@aws-sdk/client-lightsail";
 import { DEFAULT_ACCOUNT, type Scope } from "../../src/core/scope.js";
 import type { InstanceStateName } from "../../src/state/records.js";
 import type { TestSkiff } from "./skiff.js";
@@ -18,11 +25,18 @@ export async function availableDisk(t: TestSkiff, diskName: string, sizeInGb = 8
   await t.skiff.idle();
 }
 
+/** Stops or starts an instance through StopInstance/StartInstance and waits for the worker. */
+export async function setInstanceState(t: TestSkiff, name: string, state: "running" | "stopped") {
+  await t.lightsail.send(state === "stopped" ? new StopInstanceCommand({ instanceName: name }) : new StartInstanceCommand({ instanceName: name }));
+  await t.skiff.idle();
+}
+
 /**
- * Puts an instance in a state directly in the store, standing in for StopInstance/StartInstance,
- * which another family implements.
+ * Holds an instance in a transitional state by writing it into the store: with `transitionMs: 0`
+ * the sim leaves `stopping` at once, so no API call can hold it there for a test of what that
+ * state refuses.
  */
-export async function setInstanceState(t: TestSkiff, name: string, state: InstanceStateName, scope: Scope = US_EAST_1) {
+export async function holdTransitionalState(t: TestSkiff, name: string, state: InstanceStateName, scope: Scope = US_EAST_1) {
   await t.skiff.store.transaction(async (tx) => {
     const instance = await tx.instances.get(scope, name);
     if (!instance) throw new Error(`no instance ${name}`);
@@ -36,11 +50,11 @@ export async function setClock(t: TestSkiff, iso: string) {
   if (r.status !== 200) throw new Error(`clock set answered ${r.status}: ${await r.text()}`);
 }
 
-/** An Operation's record, read from the store (GetOperation belongs to another family). */
-export async function storedOperation(t: TestSkiff, id: string, scope: Scope = US_EAST_1) {
-  const op = await t.skiff.store.read((tx) => tx.operations.get(scope, id!));
-  if (!op) throw new Error(`no operation ${id}`);
-  return op;
+/** An Operation, through GetOperation. */
+export async function storedOperation(t: TestSkiff, id: string) {
+  const { operation } = await t.lightsail.send(new GetOperationCommand({ operationId: id }));
+  if (!operation) throw new Error(`no operation ${id}`);
+  return operation;
 }
 
 /** Moves the clock by `step` until `done` holds: for work whose start time the test cannot know exactly. */

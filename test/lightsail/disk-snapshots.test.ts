@@ -14,7 +14,7 @@ import {
   GetDiskSnapshotsCommand,
   GetInstanceCommand,
 } from "@aws-sdk/client-lightsail";
-import { availableDisk, runningInstances, setClock, setInstanceState, storedOperation } from "../helpers/lightsail.js";
+import { availableDisk, runningInstances, setClock, holdTransitionalState, setInstanceState, storedOperation } from "../helpers/lightsail.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
 describe("Disk snapshots", () => {
@@ -89,7 +89,7 @@ describe("Disk snapshots", () => {
 
   it("rejects a snapshot of a stopping instance's system disk", async () => {
     await runningInstances(t, ["web"]);
-    await setInstanceState(t, "web", "stopping");
+    await holdTransitionalState(t, "web", "stopping");
     await rejectsWith(
       t.lightsail.send(new CreateDiskSnapshotCommand({ instanceName: "web", diskSnapshotName: "root" })),
       "OperationFailureException",

@@ -12,7 +12,7 @@ import {
   GetInstancesCommand,
 } from "@aws-sdk/client-lightsail";
 import { detachDisksOnInstanceDelete } from "../../src/services/lightsail/disks/detach-on-delete.js";
-import { availableDisk, runningInstances, setInstanceState, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
+import { availableDisk, runningInstances, holdTransitionalState, setInstanceState, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
 describe("Block storage disks", () => {
@@ -209,7 +209,7 @@ describe("Block storage disks", () => {
     });
 
     it("an instance that is not running or stopped", async () => {
-      await setInstanceState(t, "box", "stopping");
+      await holdTransitionalState(t, "box", "stopping");
       await rejectsWith(
         t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" })),
         "OperationFailureException",

@@ -14,7 +14,7 @@ import {
   GetInstanceSnapshotCommand,
   GetInstanceSnapshotsCommand,
 } from "@aws-sdk/client-lightsail";
-import { availableDisk, runningInstances, setInstanceState, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
+import { availableDisk, runningInstances, holdTransitionalState, setInstanceState, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
 import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -127,7 +127,7 @@ describe("Instance snapshots", () => {
 
   it("rejects an instance that is neither running nor stopped", async () => {
     await runningInstances(t, ["busy"]);
-    await setInstanceState(t, "busy", "stopping");
+    await holdTransitionalState(t, "busy", "stopping");
     await rejectsWith(
       t.lightsail.send(new CreateInstanceSnapshotCommand({ instanceName: "busy", instanceSnapshotName: "nope" })),
       "OperationFailureException",
@@ -252,7 +252,8 @@ describe("A snapshot pending across a server restart", () => {
     const options = { inMemory: false, dataDir, transitionMs: 60_000 };
     const first = await startTestSkiff(options);
     await first.lightsail.send(new CreateInstancesCommand({ instanceNames: ["durable"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0" }));
-    await setInstanceState(first, "durable", "running");
+    await first.advance("1m");
+    await first.skiff.idle();
     const { operations } = await first.lightsail.send(new CreateInstanceSnapshotCommand({ instanceName: "durable", instanceSnapshotName: "in-flight" }));
     await new Promise((r) => setTimeout(r, 100)); // let the worker pick the job up and start copying
     assert.equal((await first.lightsail.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: "in-flight" }))).instanceSnapshot?.state, "pending");

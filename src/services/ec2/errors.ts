@@ -80,3 +80,8 @@ export const tagLimitExceeded = () => ec2Error("TagLimitExceeded", "The maximum 
 export const invalidBlockDeviceMapping = (message: string) => ec2Error("InvalidBlockDeviceMapping", message);
 export const concurrentSnapshotLimit = (volumeId: string) =>
   ec2Error("ConcurrentSnapshotLimitExceeded", `Too many pending snapshots of volume ${volumeId}: at most 5 may be pending at once.`);
+/** The compute driver has no local image of the AMI's system (linux driver): it cannot boot it. */
+export const imageUnavailable = (imageId: string, baseImage: string) =>
+  invalidParameterValue(
+    `The image '${imageId}' cannot be launched on this Skiff: it has no local image of ${baseImage}; build one with 'skiff image build minimal --blueprint ${baseImage}' and restart Skiff.`,
+  );

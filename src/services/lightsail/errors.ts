@@ -67,3 +67,11 @@ export const snapshotInUse = (snapshot: string, users: string[]) =>
 export const autoSnapshotNotFound = (resourceName: string, what: string) =>
   lightsailError("NotFoundException", 404, "DoesNotExist", `The resource ${resourceName} has no automatic snapshot ${what}. Use GetAutoSnapshots to list its dates.`,
     "Check the resource name and the date.");
+
+/** The compute driver has no local image of the blueprint (linux driver): it cannot boot it. */
+export const blueprintWithoutImage = (blueprintId: string) =>
+  invalidInput(
+    `The blueprint ${blueprintId} has no local image on this Skiff; build one with 'skiff image build minimal --blueprint ${blueprintId}'` +
+      `${blueprintId === "debian_12" ? " or 'skiff image build debian_12'" : ""} and restart Skiff.`,
+    "BlueprintUnavailable",
+  );

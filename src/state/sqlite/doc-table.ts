@@ -58,6 +58,7 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
   );
   const del = db.prepare<[string, string, string], { seq: number }>(`DELETE FROM ${t} WHERE account = ? AND region = ? AND key = ? RETURNING seq`);
   const count = db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM ${t} WHERE account = ? AND region = ?`);
+  const scopes = db.prepare<[], Scope>(`SELECT DISTINCT account, region FROM ${t} ORDER BY account, region`);
   const statements = new Map<string, Database.Statement<unknown[], Row>>();
 
   const values = (record: R) => cols.map((c) => def.columns[c]!(record));
@@ -150,6 +151,9 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
     },
     scan(scope: Scope, { after = 0, where = {}, narrow } = {}): AsyncIterable<Positioned<R>> {
       return narrow ? narrowed(scope, after, where, narrow) : scanOne(scope, after, where);
+    },
+    async scopes() {
+      return scopes.all().map(({ account, region }) => ({ account, region }));
     },
     async findBy({ account, region }: Scope, column: string, values: (string | number)[]) {
       if (values.length === 0) return [];

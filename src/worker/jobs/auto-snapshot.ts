@@ -1,14 +1,13 @@
 import { ec2Id } from "../../core/ids.js";
 import { DAY_MS, dueInstants, utcDate } from "../../core/daily.js";
 import type { Scope } from "../../core/scope.js";
-import type { SnapshotSpec } from "../../compute/driver.js";
 import { findBundle } from "../../services/lightsail/catalog/bundles.js";
 import { attachedDisksOf } from "../../state/lightsail-queries.js";
 import type { AddOnRecord, AutoSnapshotRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
 import { autoSnapshotKey } from "../../state/tables.js";
 import { jobScope, type JobHandler } from "../job.js";
-import { SNAPSHOT_JOBS } from "./snapshot-jobs.js";
+import { SNAPSHOT_JOBS, snapshotCopies, snapshotHolders, type SnapshotSpec } from "./snapshot-jobs.js";
 
 export const AUTO_SNAPSHOT_JOB = "lightsail.addon.auto-snapshot";
 /** Lightsail keeps the newest seven daily automatic snapshots of a resource. */
@@ -45,10 +44,18 @@ async function currentSource(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload) {
   };
 }
 
-export const autoSnapshotSpec = (r: AutoSnapshotRecord): SnapshotSpec =>
+export const autoSnapshotSpec = (r: AutoSnapshotRecord, holders: string[] = []): SnapshotSpec =>
   r.resourceType === "Instance"
     ? { instanceId: r.sourceComputeId, diskIds: r.fromAttachedDisks.map((d) => d.computeId) }
-    : { diskIds: [r.sourceComputeId] };
+    : { diskIds: [r.sourceComputeId], holders };
+
+/** The instance a disk is attached to, held still while the disk is copied. */
+async function diskHolders(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload): Promise<string[]> {
+  if (p.resourceType !== "Disk") return [];
+  const attachedTo = (await tx.disks.get(scope, p.resourceName))?.attachedTo;
+  const instance = attachedTo ? await tx.instances.get(scope, attachedTo) : undefined;
+  return instance ? [instance.computeId] : [];
+}
 
 /** Deletes automatic snapshot records and queues the removal of their copies. */
 export async function deleteAutoSnapshotRecords(tx: Tx, scope: Scope, records: AutoSnapshotRecord[], now: number) {
@@ -102,7 +109,11 @@ export const autoSnapshotJob: JobHandler = {
       return records;
     });
     if (!taking) return finish(async () => {});
-    for (const r of taking) await env.driver.snapshot(r.computeId, autoSnapshotSpec(r));
+    const holders = await env.store.read((tx) => diskHolders(tx, scope, p));
+    for (const r of taking) {
+      const spec = autoSnapshotSpec(r, holders);
+      await env.storage.takeSnapshot(snapshotCopies(r.computeId, spec), snapshotHolders(spec));
+    }
     const now = env.clock.now();
     await finish(async (tx) => {
       for (const r of taking) {

@@ -1,8 +1,9 @@
-import type { SnapshotPart } from "../../compute/driver.js";
 import type { DiskRecord, JobRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
 import { jobScope, type JobEnv, type JobHandler } from "../job.js";
+import { attachOnce, detachIfAttached } from "../devices.js";
 import { finishOperations } from "../operations.js";
+import type { SnapshotPart } from "../storage.js";
 import { releaseHold, type HoldRef } from "./holds.js";
 
 export const DISK_JOBS = {
@@ -27,7 +28,7 @@ export interface DiskJobPayload {
 
 type Change = (disk: DiskRecord) => DiskRecord | undefined;
 
-/** Asks the driver for one change of a disk, then applies `change` to its record (if it is still that disk) and ends its Operations. */
+/** Asks the driver or the storage for one change of a disk, then applies `change` to its record (if it is still that disk) and ends its Operations. */
 function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change: Change, failed?: Change): JobHandler {
   async function settle(tx: Tx, job: JobRecord, apply: Change | undefined) {
     const p = job.payload as unknown as DiskJobPayload;
@@ -62,19 +63,19 @@ const detached = (d: DiskRecord): DiskRecord => ({
 
 export const diskJobs: Record<string, JobHandler> = {
   [DISK_JOBS.create]: diskJob(
-    (p, { driver }) => driver.createDisk(p.computeId, p.sizeInGb!, p.from),
+    (p, { storage }) => (p.from ? storage.restoreDisk(p.from, p.computeId, p.sizeInGb!) : storage.createDisk(p.computeId, p.sizeInGb!)),
     (d) => (d.state === "pending" ? { ...d, state: "available" } : undefined),
     (d) => (d.state === "pending" ? { ...d, state: "error" } : undefined),
   ),
   [DISK_JOBS.attach]: diskJob(
-    (p, { driver }) => driver.attachDisk(p.instanceComputeId!, p.computeId, p.path!),
+    (p, { driver }) => attachOnce(driver, p.instanceComputeId!, { diskId: p.computeId, devicePath: p.path! }),
     (d) => (d.attachmentState === "attaching" ? { ...d, attachmentState: "attached" } : undefined),
     (d) => (d.attachmentState === "attaching" ? detached(d) : undefined),
   ),
   [DISK_JOBS.detach]: diskJob(
-    (p, { driver }) => driver.detachDisk(p.instanceComputeId!, p.computeId),
+    (p, { driver }) => (p.path ? detachIfAttached(driver, p.instanceComputeId!, { diskId: p.computeId, devicePath: p.path }) : Promise.resolve()),
     (d) => (d.attachmentState === "detaching" ? detached(d) : undefined),
     (d) => (d.attachmentState === "detaching" ? { ...d, attachmentState: "attached" } : undefined),
   ),
-  [DISK_JOBS.destroy]: diskJob((p, { driver }) => driver.destroyDisk(p.computeId), () => undefined),
+  [DISK_JOBS.destroy]: diskJob((p, { storage }) => storage.deleteDisk(p.computeId), () => undefined),
 };

@@ -1,4 +1,5 @@
 import type { InstanceSpec } from "../../compute/driver.js";
+import type { BootDisk } from "../storage.js";
 
 /** EC2 job kinds and what their payloads carry. Handlers enqueue by these names. */
 export const EC2_JOBS = {
@@ -11,12 +12,15 @@ export const EC2_JOBS = {
   volumeAttach: "ec2.volume.attach",
   volumeDetach: "ec2.volume.detach",
   volumeModify: "ec2.volume.modify",
+  volumeDelete: "ec2.volume.delete",
   snapshotsTake: "ec2.snapshots.take",
 } as const;
 
 export interface Ec2InstanceJob {
   instanceId: string;
   spec?: InstanceSpec;
+  /** RunInstances: the data volumes to make (empty, or from a snapshot) before the instance boots with them. */
+  bootDisks?: BootDisk[];
   force?: boolean;
   [key: string]: unknown;
 }

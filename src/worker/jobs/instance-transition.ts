@@ -1,7 +1,10 @@
 import type { InstanceSpec } from "../../compute/driver.js";
-import type { InstanceStateName } from "../../state/records.js";
-import { jobScope, type JobHandler } from "../job.js";
+import type { Scope } from "../../core/scope.js";
+import type { InstanceRecord, InstanceStateName } from "../../state/records.js";
+import { assignedAddresses } from "../devices.js";
+import { jobScope, type JobEnv, type JobHandler } from "../job.js";
 import { finishOperations } from "../operations.js";
+import { portRules } from "./ports.js";
 
 export interface InstanceJobPayload {
   name: string;
@@ -12,6 +15,11 @@ export interface InstanceJobPayload {
   [key: string]: unknown;
 }
 
+/** What an instance job did to the record besides its state (e.g. the addresses the driver gave it). */
+export type InstancePatch = Partial<Pick<InstanceRecord, "privateIpAddress" | "publicIpAddress">> | undefined | void;
+
+export type InstanceAct = (payload: InstanceJobPayload, env: JobEnv, record: InstanceRecord, scope: Scope) => Promise<InstancePatch>;
+
 /**
  * A job that asks the driver for one change of an instance and then moves it from `from` to `to`
  * and ends its Operations. If the instance was moved on meanwhile, only the Operations end. If it
@@ -19,24 +27,25 @@ export interface InstanceJobPayload {
  * driver worked, the machine the driver just made or started is destroyed too, so that a create
  * or start finishing after the delete's own destroy leaves nothing behind.
  */
-export function instanceTransition(
-  from: InstanceStateName,
-  to: InstanceStateName,
-  act: (payload: InstanceJobPayload, env: Parameters<JobHandler["run"]>[1]) => Promise<void>,
-): JobHandler {
+export function instanceTransition(from: InstanceStateName, to: InstanceStateName, act: InstanceAct): JobHandler {
   return {
     async run(job, env, finish) {
       const payload = job.payload as InstanceJobPayload;
       const scope = jobScope(job);
-      const exists = async () => (await env.store.read((tx) => tx.instances.get(scope, payload.name)))?.computeId === payload.computeId;
-      if (await exists()) {
-        await act(payload, env);
-        if (!(await exists())) await env.driver.destroy(payload.computeId);
+      const current = async () => {
+        const record = await env.store.read((tx) => tx.instances.get(scope, payload.name));
+        return record?.computeId === payload.computeId ? record : undefined;
+      };
+      const record = await current();
+      let patch: InstancePatch;
+      if (record) {
+        patch = await act(payload, env, record, scope);
+        if (!(await current())) await env.driver.destroy(payload.computeId);
       }
       await finish(async (tx) => {
         const record = await tx.instances.get(scope, payload.name);
-        if (record && record.computeId === payload.computeId && record.state === from) {
-          await tx.instances.update(scope, { ...record, state: to });
+        if (record && record.computeId === payload.computeId && (record.state === from || patch)) {
+          await tx.instances.update(scope, { ...record, ...patch, state: record.state === from ? to : record.state });
         }
         await finishOperations(tx, scope, payload.operationIds, env.clock.now());
       });
@@ -46,4 +55,21 @@ export function instanceTransition(
       await finish((tx) => finishOperations(tx, jobScope(job), payload.operationIds, env.clock.now(), { code: "InternalError", details: error.message }));
     },
   };
+}
+
+/** The instance's real addresses once it runs (drivers that assign them), for the record. */
+export const bootedAddresses = (env: JobEnv, record: InstanceRecord) => assignedAddresses(env.driver, record.computeId, record.publicIpAddress !== undefined);
+
+/**
+ * Creates the machine with the public ports the record has now, then applies them again if they
+ * changed while it was being created (a port job that ran meanwhile found no machine to change).
+ */
+export async function createMachine(env: JobEnv, scope: Scope, name: string, spec: InstanceSpec, record: InstanceRecord): Promise<InstancePatch> {
+  const ports = portRules(record.ports);
+  await env.driver.create({ ...spec, ports });
+  const latest = await env.store.read((tx) => tx.instances.get(scope, name));
+  if (latest && latest.computeId === record.computeId && JSON.stringify(portRules(latest.ports)) !== JSON.stringify(ports)) {
+    await env.driver.setPublicPorts(record.computeId, portRules(latest.ports));
+  }
+  return bootedAddresses(env, record);
 }

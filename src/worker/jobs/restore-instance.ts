@@ -1,9 +1,11 @@
 import type { Scope } from "../../core/scope.js";
 import type { Tx } from "../../state/store.js";
 import { jobScope, type JobHandler } from "../job.js";
+import { systemDiskId } from "../../compute/driver.js";
 import { finishOperations } from "../operations.js";
+import { SYSTEM_DISK, type BootDisk } from "../storage.js";
 import { releaseHold, type HoldRef } from "./holds.js";
-import type { InstanceJobPayload } from "./instance-transition.js";
+import { createMachine, type InstanceJobPayload, type InstancePatch } from "./instance-transition.js";
 
 export const RESTORE_INSTANCE_JOB = "lightsail.instance.restore";
 
@@ -26,10 +28,10 @@ export interface RestorePlan {
 
 type RestorePayload = InstanceJobPayload & { restore: RestorePlan };
 
-async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean) {
+async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean, patch?: InstancePatch) {
   const instance = await tx.instances.get(scope, p.name);
   if (ok && instance && instance.computeId === p.computeId && instance.state === "pending") {
-    await tx.instances.update(scope, { ...instance, state: "running" });
+    await tx.instances.update(scope, { ...instance, ...patch, state: "running" });
   }
   for (const d of p.restore.disks[p.name] ?? []) {
     const disk = await tx.disks.get(scope, d.name);
@@ -42,21 +44,36 @@ async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean) {
 }
 
 /**
- * CreateInstancesFromSnapshot's work for one instance: boot from the snapshot's system disk, copy
- * each mapped disk and attach it at its original path, then let go of the snapshot.
+ * CreateInstancesFromSnapshot's work for one instance: copy the snapshot's system disk and each
+ * mapped disk, boot from the copy with the mapped disks at their original paths, then let go of
+ * the snapshot. If the instance was deleted meanwhile, its mapped disks are still restored (they
+ * outlive it, detached) and a machine made after the delete is destroyed again.
  */
 export const restoreInstanceJob: JobHandler = {
   async run(job, env, finish) {
     const p = job.payload as RestorePayload;
+    const scope = jobScope(job);
     const { snapshotId } = p.restore;
-    await env.driver.create({ ...p.spec!, fromSnapshot: snapshotId });
-    for (const d of p.restore.disks[p.name] ?? []) {
-      await env.driver.createDisk(d.computeId, d.sizeInGb, { snapshotId, part: d.part });
-      await env.driver.attachDisk(p.computeId, d.computeId, d.path);
+    const disks = p.restore.disks[p.name] ?? [];
+    const dataDisks: BootDisk[] = disks.map((d) => ({ diskId: d.computeId, sizeGiB: d.sizeInGb, from: { snapshotId, part: d.part } }));
+    const current = async () => {
+      const record = await env.store.read((tx) => tx.instances.get(scope, p.name));
+      return record?.computeId === p.computeId ? record : undefined;
+    };
+    const record = await current();
+    let patch: InstancePatch;
+    if (record) {
+      const system = systemDiskId(p.computeId);
+      await env.storage.prepareBootDisks([{ diskId: system, sizeGiB: p.spec!.systemDiskGiB, from: { snapshotId, part: SYSTEM_DISK } }, ...dataDisks]);
+      const spec = { ...p.spec!, systemDiskId: system, disks: disks.map((d) => ({ diskId: d.computeId, devicePath: d.path })) };
+      patch = await createMachine(env, scope, p.name, spec, record);
+      if (!(await current())) await env.driver.destroy(p.computeId);
+    } else {
+      await env.storage.prepareBootDisks(dataDisks);
     }
     await finish(async (tx) => {
-      await settle(tx, jobScope(job), p, true);
-      await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now());
+      await settle(tx, scope, p, true, patch);
+      await finishOperations(tx, scope, p.operationIds, env.clock.now());
     });
   },
   async fail(job, env, error, finish) {

@@ -1,14 +1,36 @@
-import type { SnapshotSpec } from "../../compute/driver.js";
+import { systemDiskId } from "../../compute/driver.js";
 import type { Tx } from "../../state/store.js";
 import type { Scope } from "../../core/scope.js";
 import { jobScope, type JobHandler } from "../job.js";
 import { finishOperations } from "../operations.js";
+import { SYSTEM_DISK, type SnapshotCopy } from "../storage.js";
 
 export const SNAPSHOT_JOBS = {
   createInstanceSnapshot: "lightsail.instance-snapshot.create",
   createDiskSnapshot: "lightsail.disk-snapshot.create",
+  /** Removes a snapshot's copies (Lightsail and EC2 snapshots alike). */
   deleteData: "lightsail.snapshot.delete-data",
 } as const;
+
+/**
+ * What a Lightsail snapshot copies: an instance's system disk (with `instanceId`, the instance's
+ * driver handle) and block disks by driver handle; `holders` are the instances those disks are
+ * attached to, held still while the copies are made.
+ */
+export interface SnapshotSpec {
+  instanceId?: string;
+  diskIds: string[];
+  holders?: string[];
+}
+
+/** The copies of a snapshot: the system disk as SYSTEM_DISK, each block disk under its own handle. */
+export function snapshotCopies(snapshotId: string, spec: SnapshotSpec): SnapshotCopy[] {
+  const parts = [...(spec.instanceId ? [{ diskId: systemDiskId(spec.instanceId), part: SYSTEM_DISK }] : []), ...spec.diskIds.map((id) => ({ diskId: id, part: id }))];
+  return parts.map(({ diskId, part }) => ({ diskId, to: { snapshotId, part } }));
+}
+
+/** The instances to freeze around a snapshot. */
+export const snapshotHolders = (spec: SnapshotSpec) => [...new Set([...(spec.instanceId ? [spec.instanceId] : []), ...(spec.holders ?? [])])];
 
 export interface SnapshotJobPayload {
   name: string;
@@ -24,7 +46,7 @@ function snapshotJob(settle: Settle): JobHandler {
   return {
     async run(job, env, finish) {
       const p = job.payload as unknown as SnapshotJobPayload;
-      await env.driver.snapshot(p.computeId, p.spec);
+      await env.storage.takeSnapshot(snapshotCopies(p.computeId, p.spec), snapshotHolders(p.spec));
       await finish(async (tx) => {
         await settle(tx, jobScope(job), p, true);
         await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now());
@@ -40,6 +62,18 @@ function snapshotJob(settle: Settle): JobHandler {
   };
 }
 
+/** Removes a deleted snapshot's copies. */
+export const deleteSnapshotData: JobHandler = {
+  async run(job, env, finish) {
+    await env.storage.deleteSnapshot((job.payload as { snapshotId: string }).snapshotId);
+    await finish(async () => {});
+  },
+  async fail(job, { log }, error, finish) {
+    log.error("snapshot.delete-data", { snapshotId: (job.payload as { snapshotId: string }).snapshotId, error: error.message });
+    await finish(async () => {});
+  },
+};
+
 export const snapshotJobs: Record<string, JobHandler> = {
   [SNAPSHOT_JOBS.createInstanceSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
     const s = await tx.instanceSnapshots.get(scope, p.name);
@@ -49,13 +83,6 @@ export const snapshotJobs: Record<string, JobHandler> = {
     const s = await tx.diskSnapshots.get(scope, p.name);
     if (s && s.computeId === p.computeId && s.state === "pending") await tx.diskSnapshots.update(scope, { ...s, state: ok ? "completed" : "error" });
   }),
-  [SNAPSHOT_JOBS.deleteData]: {
-    async run(job, env, finish) {
-      await env.driver.deleteSnapshot((job.payload as { snapshotId: string }).snapshotId);
-      await finish(async () => {});
-    },
-    async fail(_job, _env, _error, finish) {
-      await finish(async () => {});
-    },
-  },
+  [SNAPSHOT_JOBS.deleteData]: deleteSnapshotData,
 };
+

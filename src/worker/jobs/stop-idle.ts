@@ -2,7 +2,8 @@ import type { Scope } from "../../core/scope.js";
 import { recordOperation } from "../../services/lightsail/operations/operation.js";
 import type { InstanceRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
-import { jobScope, type JobHandler } from "../job.js";
+import { findBundle } from "../../services/lightsail/catalog/bundles.js";
+import { jobScope, type JobEnv, type JobHandler } from "../job.js";
 
 export const STOP_IDLE_JOB = "lightsail.addon.stop-idle";
 /** How often (Clock time) an instance with StopInstanceOnIdle is sampled. */
@@ -17,6 +18,8 @@ export interface StopIdlePayload {
   checkedAt: number;
   /** Start of the current run of idle samples. */
   idleSince?: number;
+  /** CPU seconds the instance had used at the previous sample. */
+  cpuSeconds?: number;
 }
 
 async function scheduledInstance(tx: Tx, scope: Scope, p: StopIdlePayload) {
@@ -24,6 +27,20 @@ async function scheduledInstance(tx: Tx, scope: Scope, p: StopIdlePayload) {
   if (!instance || instance.arn !== p.instanceArn) return undefined;
   const addOn = instance.addOns.find((a) => a.name === "StopInstanceOnIdle" && a.scheduleId === p.scheduleId);
   return addOn ? { instance, threshold: Number(addOn.threshold), durationMs: Number(addOn.duration) * 60_000 } : undefined;
+}
+
+/**
+ * The instance's CPU use since the previous sample, in percent of its CPUs, from the CPU time the
+ * driver counts (the sim counts none). A first sample, or one after a reboot reset the count,
+ * covers the time since the instance booted as if it fell within the sampling interval.
+ */
+async function sample(env: JobEnv, instance: InstanceRecord, p: StopIdlePayload, now: number) {
+  const cpuSeconds = await env.driver.cpuSeconds(instance.computeId);
+  if (cpuSeconds === undefined) return undefined;
+  const used = p.cpuSeconds !== undefined && cpuSeconds >= p.cpuSeconds ? cpuSeconds - p.cpuSeconds : cpuSeconds;
+  const cpus = findBundle(instance.bundleId)?.cpuCount ?? 1;
+  const seconds = Math.max(1, (now - p.checkedAt) / 1000);
+  return { percent: (100 * used) / (seconds * cpus), cpuSeconds };
 }
 
 async function stopInstance(tx: Tx, scope: Scope, instance: InstanceRecord, now: number) {
@@ -44,19 +61,19 @@ export const stopIdleJob: JobHandler = {
     const scope = jobScope(job);
     const found = await env.store.read((tx) => scheduledInstance(tx, scope, p));
     if (!found) return finish(async () => {});
-    const cpu = found.instance.state === "running" ? await env.driver.cpuUtilization(found.instance.computeId) : undefined;
     const now = env.clock.now();
+    const cpu = found.instance.state === "running" ? await sample(env, found.instance, p, now) : undefined;
     await finish(async (tx) => {
       const current = await scheduledInstance(tx, scope, p);
       if (!current) return;
       const running = current.instance.state === "running" && cpu !== undefined;
-      let idleSince = running && cpu! < current.threshold ? (p.idleSince ?? p.checkedAt) : undefined;
+      let idleSince = running && cpu!.percent < current.threshold ? (p.idleSince ?? p.checkedAt) : undefined;
       if (idleSince !== undefined && now - idleSince >= current.durationMs) {
         await stopInstance(tx, scope, current.instance, now);
         idleSince = undefined;
       }
       const next = idleSince === undefined ? now + IDLE_CHECK_MS : Math.max(now + 1, Math.min(now + IDLE_CHECK_MS, idleSince + current.durationMs));
-      await tx.jobs.enqueue(scope, STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince }, next, { recurring: true });
+      await tx.jobs.enqueue(scope, STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince, cpuSeconds: cpu?.cpuSeconds }, next, { recurring: true });
     });
   },
   async fail(job, env, _error, finish) {
@@ -64,7 +81,7 @@ export const stopIdleJob: JobHandler = {
     const now = env.clock.now();
     await finish(async (tx) => {
       if (await scheduledInstance(tx, jobScope(job), p)) {
-        await tx.jobs.enqueue(jobScope(job), STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince: undefined }, now + IDLE_CHECK_MS, { recurring: true });
+        await tx.jobs.enqueue(jobScope(job), STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince: undefined, cpuSeconds: undefined }, now + IDLE_CHECK_MS, { recurring: true });
       }
     });
   },

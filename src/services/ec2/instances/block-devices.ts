@@ -6,6 +6,7 @@ import { invalidBlockDeviceMapping, invalidParameterCombination, invalidParamete
 import type { ImageInfo } from "../images/catalog.js";
 import { checkId } from "../ids.js";
 import { usableSnapshot } from "../snapshots/lookup.js";
+import { checkDataDevice } from "../volumes/devices.js";
 import { checkSizeForSnapshot, volumeSpec, type VolumeSpec } from "../volumes/volume-rules.js";
 
 /** One EBS volume RunInstances creates per instance: the root from the AMI, or a data volume of a mapping. */
@@ -48,6 +49,7 @@ export async function launchVolumes(tx: Tx, scope: Scope, image: ImageInfo, mapp
     }
     const ebs = m.Ebs;
     if (!ebs) throw missingParameter(`${p}.Ebs`);
+    if (!isRoot) checkDataDevice(device, image.rootDeviceName, invalidBlockDeviceMapping);
     const names = { size: `${p}.Ebs.VolumeSize`, iops: `${p}.Ebs.Iops`, throughput: `${p}.Ebs.Throughput` };
     if (isRoot) {
       if (ebs.SnapshotId !== undefined && ebs.SnapshotId !== image.rootSnapshotId) {

@@ -1,11 +1,13 @@
 import type { Reservation, RunInstancesRequest } from "@aws-sdk/client-ec2";
+import type { PortRule } from "../../../compute/driver.js";
 import { ec2Id } from "../../../core/ids.js";
 import type { Scope } from "../../../core/scope.js";
 import type { Ec2InstanceRecord, VolumeRecord } from "../../../state/ec2-records.js";
 import type { Tx } from "../../../state/store.js";
 import { EC2_JOBS, type Ec2InstanceJob } from "../../../worker/jobs/ec2-payloads.js";
+import { EBS_PART } from "../../../worker/storage.js";
 import type { Handler } from "../../context.js";
-import { imagesNotFound, instanceLimitExceeded, invalidParameterValue, keyPairNotFound, missingParameter } from "../errors.js";
+import { imageUnavailable, imagesNotFound, instanceLimitExceeded, invalidParameterValue, keyPairNotFound, missingParameter } from "../errors.js";
 import { findImage } from "../images/catalog.js";
 import { checkId, ID_PREFIX } from "../ids.js";
 import { dryRun } from "../request.js";
@@ -17,6 +19,8 @@ import { architectureOf, DEFAULT_INSTANCE_TYPE, instanceTypeInfo } from "./insta
 import { toInstance } from "./view.js";
 
 const MAX_PER_CALL = 100;
+/** Skiff has no security groups: an instance's SSH port is open, as a launch wizard's default group opens it (GAPS.md). */
+const SSH_OPEN: PortRule[] = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["0.0.0.0/0"] }];
 const MAX_USER_DATA = 16 * 1024;
 
 export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ctx, input) => {
@@ -26,6 +30,7 @@ export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ct
   if (input.ImageId === undefined) throw missingParameter("ImageId");
   const image = findImage(ctx.region, checkId("image", input.ImageId));
   if (!image) throw imagesNotFound([input.ImageId]);
+  if (ctx.settings.images && !ctx.settings.images.includes(image.baseImage)) throw imageUnavailable(image.imageId, image.baseImage);
   const instanceType = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const typeArchitecture = architectureOf(instanceType);
   if (typeArchitecture !== image.architecture) {
@@ -72,12 +77,15 @@ export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ct
         attachment: { instanceId, device: v.device, state: "attached", attachTime: now, deleteOnTermination: v.deleteOnTermination },
       }));
       for (const r of records) await tx.ec2Volumes.insert(scope, r);
+      const [root, ...data] = records;
       const job: Ec2InstanceJob = {
         instanceId,
         spec: {
           id: instanceId, hostname: `ip-${instance.privateIpAddress.replace(/\./g, "-")}`, image: image.baseImage, cpuCount: vcpus, memoryMiB,
           systemDiskGiB: volumes[0]!.size, userData: decodedUserData, username: image.username, publicKey: keyPair?.publicKey,
+          systemDiskId: root!.volumeId, disks: data.map((v) => ({ diskId: v.volumeId, devicePath: v.attachment!.device })), ports: SSH_OPEN,
         },
+        bootDisks: data.map((v) => ({ diskId: v.volumeId, sizeGiB: v.size, ...(v.snapshotId ? { from: { snapshotId: v.snapshotId, part: EBS_PART } } : {}) })),
       };
       await tx.jobs.enqueue(scope, EC2_JOBS.instanceRun, job, now);
       launched.push({ instance, volumes: records });

@@ -46,7 +46,7 @@ export const copySnapshot: Handler<CopySnapshotRequest, CopySnapshotResult> = as
       sourceSnapshotId: source.snapshotId,
     };
     await tx.ec2Snapshots.insert(ctx, copy);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, { snapshotIds: [copy.snapshotId] } satisfies Ec2SnapshotsJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, { snapshotIds: [copy.snapshotId] } satisfies Ec2SnapshotsJob, now);
     return { SnapshotId: copy.snapshotId, Tags: toSdkTags(tags) };
   });
 };

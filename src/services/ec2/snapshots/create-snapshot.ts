@@ -18,7 +18,7 @@ export const createSnapshot: Handler<CreateSnapshotRequest, Snapshot> = async (c
     dryRun(input);
     const snapshot = newSnapshot(ctx, volume, now, description, tags);
     await tx.ec2Snapshots.insert(ctx, snapshot);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, { snapshotIds: [snapshot.snapshotId] } satisfies Ec2SnapshotsJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, { snapshotIds: [snapshot.snapshotId] } satisfies Ec2SnapshotsJob, now);
     return toSnapshot(snapshot);
   });
 };

@@ -52,7 +52,7 @@ export const createSnapshots: Handler<CreateSnapshotsRequest, CreateSnapshotsRes
     const snapshots = included.map((v) => newSnapshot(ctx, v, now, description, tagsOf(v)));
     for (const s of snapshots) await tx.ec2Snapshots.insert(ctx, s);
     const job: Ec2SnapshotsJob = { snapshotIds: snapshots.map((s) => s.snapshotId), instanceId };
-    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, job, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, job, now);
     return { Snapshots: snapshots.map(toSnapshotInfo) };
   });
 };

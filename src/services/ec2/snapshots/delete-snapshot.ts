@@ -1,4 +1,5 @@
 import type { DeleteSnapshotRequest } from "@aws-sdk/client-ec2";
+import { SNAPSHOT_JOBS } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { snapshotInUse } from "../errors.js";
 import { dryRun } from "../request.js";
@@ -7,7 +8,7 @@ import { ownSnapshot } from "./lookup.js";
 /**
  * Deletes one of the caller's snapshots, even a pending one (its job then finds nothing to finish).
  * A snapshot that a volume is still being created from is in use. Volumes made from it are not
- * touched.
+ * touched. Its copies are removed in the background.
  */
 export const deleteSnapshot: Handler<DeleteSnapshotRequest, void> = async (ctx, input) => {
   await ctx.transaction(async (tx) => {
@@ -17,5 +18,6 @@ export const deleteSnapshot: Handler<DeleteSnapshotRequest, void> = async (ctx, 
     }
     dryRun(input);
     await tx.ec2Snapshots.delete(ctx, snapshot.snapshotId);
+    await tx.jobs.enqueue(ctx, SNAPSHOT_JOBS.deleteData, { snapshotId: snapshot.snapshotId }, ctx.clock.now());
   });
 };

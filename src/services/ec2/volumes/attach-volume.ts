@@ -4,7 +4,7 @@ import type { Handler } from "../../context.js";
 import { incorrectInstanceState, incorrectState, volumeAlreadyAttached, zoneMismatch } from "../errors.js";
 import { attachedVolumes, instancesByIds } from "../instances/lookup.js";
 import { dryRun } from "../request.js";
-import { checkDevice, deviceInUse } from "./devices.js";
+import { checkDataDevice, checkDevice, deviceInUse } from "./devices.js";
 import { volumeById } from "./lookup.js";
 import { toAttachment } from "./view.js";
 
@@ -20,6 +20,7 @@ export const attachVolume: Handler<AttachVolumeRequest, VolumeAttachment> = asyn
     if (volume.availabilityZone !== instance!.availabilityZone) throw zoneMismatch(volume.volumeId, instance!.instanceId);
     const devices = (await attachedVolumes(tx, ctx, instance!.instanceId)).map((v) => v.attachment!.device);
     if (devices.includes(device) || device === instance!.rootDeviceName) throw deviceInUse(device);
+    checkDataDevice(device, instance!.rootDeviceName);
     dryRun(input);
     const attached = {
       ...volume,
@@ -27,7 +28,7 @@ export const attachVolume: Handler<AttachVolumeRequest, VolumeAttachment> = asyn
       attachment: { instanceId: instance!.instanceId, device, state: "attaching" as const, attachTime: now, deleteOnTermination: false },
     };
     await tx.ec2Volumes.update(ctx, attached);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeAttach, { volumeId: volume.volumeId, instanceId: instance!.instanceId } satisfies Ec2VolumeJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeAttach, { volumeId: volume.volumeId, instanceId: instance!.instanceId } satisfies Ec2VolumeJob, now);
     return toAttachment(attached)!;
   });
 };

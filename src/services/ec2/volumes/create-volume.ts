@@ -45,7 +45,7 @@ export const createVolume: Handler<CreateVolumeRequest, Volume> = async (ctx, in
       tags,
     };
     await tx.ec2Volumes.insert(ctx, record);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeCreate, { volumeId: record.volumeId } satisfies Ec2VolumeJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeCreate, { volumeId: record.volumeId } satisfies Ec2VolumeJob, now);
     return toVolume(record);
   });
 };

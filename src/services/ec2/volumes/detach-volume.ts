@@ -26,7 +26,7 @@ export const detachVolume: Handler<DetachVolumeRequest, VolumeAttachment> = asyn
     if (a.state === "detaching") return toAttachment(volume)!;
     const detaching = { ...volume, attachment: { ...a, state: "detaching" as const } };
     await tx.ec2Volumes.update(ctx, detaching);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeDetach, { volumeId: volume.volumeId, instanceId: a.instanceId } satisfies Ec2VolumeJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeDetach, { volumeId: volume.volumeId, instanceId: a.instanceId } satisfies Ec2VolumeJob, now);
     return toAttachment(detaching)!;
   });
 };

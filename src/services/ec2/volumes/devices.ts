@@ -10,3 +10,10 @@ export function checkDevice(device: string): string {
 
 export const deviceInUse = (device: string) =>
   invalidParameterValue(`Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`);
+
+/** Drivers keep /dev/xvda for an instance's system disk, whatever the AMI calls its root device. */
+export function checkDataDevice(device: string, rootDeviceName: string, reject: (message: string) => Error = invalidParameterValue) {
+  if (device.replace(/^\/dev\//, "") === "xvda" && rootDeviceName !== "/dev/xvda") {
+    throw reject(`Skiff keeps /dev/xvda for the root device of every instance; attach data volumes at /dev/sdf-/dev/sdp or /dev/xvdf-/dev/xvdp.`);
+  }
+}

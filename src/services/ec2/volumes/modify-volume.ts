@@ -33,7 +33,7 @@ export const modifyVolume: Handler<ModifyVolumeRequest, ModifyVolumeResult> = as
       },
     };
     await tx.ec2Volumes.update(ctx, modified);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeModify, { volumeId: volume.volumeId } satisfies Ec2VolumeJob, now + ctx.settings.transitionMs);
+    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeModify, { volumeId: volume.volumeId } satisfies Ec2VolumeJob, now);
     return { VolumeModification: toVolumeModification(modified) };
   });
 };

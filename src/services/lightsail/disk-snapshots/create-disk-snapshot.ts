@@ -17,8 +17,11 @@ async function snapshotSource(tx: Tx, scope: Scope, input: CreateDiskSnapshotReq
     const disk = await tx.disks.get(scope, input.diskName);
     if (!disk) throw notFound("Disk", input.diskName);
     if (disk.state !== "available" && disk.state !== "in-use") throw wrongState("create a snapshot of this disk", "disk", disk.state);
+    // the instance that writes to the disk is held still while it is copied
+    const holder = disk.attachedTo ? await tx.instances.get(scope, disk.attachedTo) : undefined;
     return {
-      resourceType: "Disk" as const, name: disk.name, zone: disk.availabilityZone, sizeInGb: disk.sizeInGb, spec: { diskIds: [disk.computeId] },
+      resourceType: "Disk" as const, name: disk.name, zone: disk.availabilityZone, sizeInGb: disk.sizeInGb,
+      spec: { diskIds: [disk.computeId], holders: holder ? [holder.computeId] : [] },
       from: { fromDiskName: disk.name, fromDiskArn: disk.arn, fromDiskComputeId: disk.computeId },
     };
   }

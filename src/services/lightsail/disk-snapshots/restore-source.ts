@@ -1,4 +1,4 @@
-import { SYSTEM_DISK, type SnapshotPart } from "../../../compute/driver.js";
+import { SYSTEM_DISK, type SnapshotPart } from "../../../worker/storage.js";
 import type { Scope } from "../../../core/scope.js";
 import type { Tx } from "../../../state/store.js";
 import { autoSnapshotKey } from "../../../state/tables.js";

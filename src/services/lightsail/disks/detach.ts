@@ -14,7 +14,9 @@ export async function startDetach(tx: Tx, scope: Scope, disk: DiskRecord, instan
   const instanceOp = await recordOperation(tx, scope, now, {
     resourceName: instance.name, resourceType: "Instance", availabilityZone: instance.availabilityZone, operationType: "DetachDisk", operationDetails: disk.name,
   });
-  const payload: DiskJobPayload = { name: disk.name, computeId: disk.computeId, instanceComputeId: instance.computeId, operationIds: [diskOp.id, instanceOp.id] };
+  const payload: DiskJobPayload = {
+    name: disk.name, computeId: disk.computeId, instanceComputeId: instance.computeId, path: disk.path, operationIds: [diskOp.id, instanceOp.id],
+  };
   await tx.jobs.enqueue(scope, DISK_JOBS.detach, { ...payload }, now);
   return [toOperation(diskOp, scope.region), toOperation(instanceOp, scope.region)];
 }

@@ -1,5 +1,6 @@
 import type { CloseInstancePublicPortsRequest, CloseInstancePublicPortsResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
+import { changePorts } from "./change-ports.js";
 import { findInstance, instanceOperation } from "./lookup.js";
 import { closeRule, portDetails, portRule } from "./ports.js";
 
@@ -7,7 +8,7 @@ export const closeInstancePublicPorts: Handler<CloseInstancePublicPortsRequest, 
   const operation = await ctx.transaction(async (tx) => {
     const record = await findInstance(tx, ctx, input.instanceName!);
     const rule = portRule(input.portInfo!, record.ipAddressType, "portInfo");
-    await tx.instances.update(ctx, { ...record, ports: closeRule(record.ports, input.portInfo!, rule) });
+    await changePorts(tx, ctx, record, closeRule(record.ports, input.portInfo!, rule), ctx.clock.now());
     return instanceOperation(tx, ctx, ctx.clock.now(), record, "CloseInstancePublicPorts", { operationDetails: portDetails(rule), done: true });
   });
   return { operation };

@@ -1,7 +1,7 @@
 import type { IpAddressType } from "@aws-sdk/client-lightsail";
 import { findBlueprint, type BlueprintInfo } from "../catalog/blueprints.js";
 import { findBundle, isIpv6Only, type BundleInfo } from "../catalog/bundles.js";
-import { invalidInput } from "../errors.js";
+import { blueprintWithoutImage, invalidInput } from "../errors.js";
 import { checkZone } from "../validation.js";
 
 /** Checks where and on what a new instance would run: zone, bundle, blueprint and IP address type together. */
@@ -32,4 +32,9 @@ export function checkPlacement(
     throw invalidInput(`The bundle ${bundleId} is IPv6-only; use the IP address type ipv6 with it, not ${ipAddressType}.`);
   }
   return { bundle, blueprint };
+}
+
+/** A new instance boots its blueprint's image: refuse a blueprint the driver has no image of (`images` undefined: any will do). */
+export function checkBootable(blueprintId: string, images: readonly string[] | undefined) {
+  if (images && !images.includes(blueprintId)) throw blueprintWithoutImage(blueprintId);
 }

@@ -1,6 +1,7 @@
 import type { PutInstancePublicPortsRequest, PutInstancePublicPortsResult } from "@aws-sdk/client-lightsail";
 import type { PortRecord } from "../../../state/records.js";
 import type { Handler } from "../../context.js";
+import { changePorts } from "./change-ports.js";
 import { findInstance, instanceOperation } from "./lookup.js";
 import { openRule, portDetails, portRule } from "./ports.js";
 
@@ -15,7 +16,7 @@ export const putInstancePublicPorts: Handler<PutInstancePublicPortsRequest, PutI
       (rules, info, i) => openRule(rules, portRule(info, record.ipAddressType, `portInfos[${i}]`)),
       [],
     );
-    await tx.instances.update(ctx, { ...record, ports });
+    await changePorts(tx, ctx, record, ports, ctx.clock.now());
     return instanceOperation(tx, ctx, ctx.clock.now(), record, "PutInstancePublicPorts", {
       operationDetails: ports.map(portDetails).join(", "),
       done: true,
