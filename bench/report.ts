@@ -32,6 +32,7 @@ export interface Results {
   cells: Cell[];
   growth: GrowthResult[];
   burst?: BurstResult & { lags: number[] };
+  stall?: { createMs: number; longestOtherMs: number; otherCalls: number };
   seconds?: number;
 }
 
@@ -66,6 +67,10 @@ function budgetRows(r: Results): string[] {
   if (r.burst) {
     const b = r.burst;
     rows.push(`| ${b.instances} CreateInstances at concurrency ${b.concurrency}: last answer → all running (median; runs ${b.lags.map((l) => f(l, 0)).join(", ")}) | ${f(b.lagMs, 0)} ms (burst took ${f(b.burstMs, 0)} ms) | ≤ ${BUDGETS.burstLagMs} ms | ${verdict(b.lagMs <= BUDGETS.burstLagMs)} |`);
+  }
+  if (r.stall) {
+    const s = r.stall;
+    rows.push(`| the region's first CreateInstances (makes the default key pair): its answer; the longest wait of ${s.otherCalls} GetInstances sent meanwhile (medians of 3) | ${f(s.createMs, 0)} ms; ${f(s.longestOtherMs, 1)} ms | | |`);
   }
   return rows;
 }

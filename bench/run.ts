@@ -5,7 +5,9 @@
  *
  *   npm run bench                               everything, full counts
  *   npm run bench -- --quick                    fewer calls, growth to 10k instances / 100k snapshots (under 2 minutes)
- *   npm run bench -- --only growth,burst        some sections: baseline, cold, matrix, growth, burst
+ *   npm run bench -- --only growth,burst        some sections: baseline, cold, matrix, growth, burst, stall
+ *   npm run bench -- --growth-steps 1           growth up to the first (1), second (2) or third (3) size
+ *   npm run bench -- --growth-calls 20          calls per growth read and run (for builds whose reads scan)
  *   npm run bench -- --scenario Snapshots       matrix scenarios whose name contains the text
  *   npm run bench -- --growth-dir DIR           keep the seeded growth database in DIR (reused and grown next time)
  *   npm run bench -- --json FILE --plot FILE    also write the figures as JSON and the growth plot as SVG
@@ -17,6 +19,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { bareHttpBaseline, nodeBaselineMs } from "./baseline.js";
 import { measureBurst } from "./burst.js";
+import { measureFirstKeyStall } from "./stall.js";
 import { rawHttpClient, sdkClient, type BenchClient } from "./clients.js";
 import { GROWTH_STEPS, measureGrowth } from "./growth.js";
 import { median, medianResult, runLoad, type LoadResult } from "./load.js";
@@ -35,10 +38,12 @@ const { values: flags } = parseArgs({
     json: { type: "string" },
     plot: { type: "string" },
     server: { type: "string" },
+    "growth-steps": { type: "string" },
+    "growth-calls": { type: "string" },
   },
 });
 const quick = flags.quick!;
-const sections = new Set((flags.only ?? "baseline,cold,matrix,growth,burst").split(","));
+const sections = new Set((flags.only ?? "baseline,cold,matrix,growth,burst,stall").split(","));
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true"; // the bench runs on Node 20 on purpose
 
 const RUNS = 3;
@@ -64,7 +69,7 @@ async function measureCell(b: Bench, scenario: Scenario, client: BenchClient, co
   await reset(b);
   const call = await scenario.prepare(b);
   const run = (count: number) => runLoad(count, concurrency, (i) => call(client, i).then(() => undefined));
-  await run(Math.ceil(calls / 5)); // this cell's connections, cadence and code paths
+  await run(Math.max(100, Math.ceil(calls / 5))); // this cell's connections and cadence
   const runs: (LoadResult & { serverCpuUsPerCall: number })[] = [];
   for (let r = 0; r < RUNS; r++) {
     const cpuBefore = b.server.cpuMs();
@@ -74,6 +79,21 @@ async function measureCell(b: Bench, scenario: Scenario, client: BenchClient, co
   const result = medianResult(runs);
   progress(`${scenario.name} | ${client.label} | c${concurrency}: ${result.requestsPerSecond.toFixed(0)}/s p50 ${result.p50Ms.toFixed(3)} ms`);
   return { scenario: scenario.name, note: scenario.note, client: client.label, concurrency, calls, result };
+}
+
+/**
+ * V8 goes on optimising the request path for thousands of calls; without this the first cells
+ * would pay for it (GetInstance at concurrency 1 cost 240 µs of server CPU per call in its first
+ * 4,000 calls, 105 µs later). Every scenario through both clients, before anything is measured.
+ */
+async function warmUp(b: Bench, chosen: Scenario[]) {
+  for (const scenario of chosen) {
+    await reset(b);
+    const call = await scenario.prepare(b);
+    for (const [client, count] of [[b.raw, quick ? 300 : 1000], [b.sdk, quick ? 50 : 200]] as const) {
+      await runLoad(count, 16, (i) => call(client, i).then(() => undefined));
+    }
+  }
 }
 
 async function withServer<T>(fn: (b: Bench) => Promise<T>): Promise<T> {
@@ -118,6 +138,7 @@ async function main() {
   if (sections.has("matrix")) {
     const chosen = scenarios.filter((s) => !flags.scenario || s.name.includes(flags.scenario));
     await withServer(async (b) => {
+      await warmUp(b, chosen);
       for (const scenario of chosen) {
         for (const client of [b.raw, b.sdk]) {
           for (const concurrency of CONCURRENCIES) results.cells.push(await measureCell(b, scenario, client, concurrency));
@@ -132,11 +153,11 @@ async function main() {
       results.growth = await measureGrowth({
         dataDir,
         server: serverOptions,
-        steps: quick ? GROWTH_STEPS.slice(0, 2) : GROWTH_STEPS,
+        steps: GROWTH_STEPS.slice(0, flags["growth-steps"] ? Number(flags["growth-steps"]) : quick ? 2 : 3),
         coldStarts: COLD_STARTS,
         runs: RUNS,
-        calls: quick ? 200 : 1000,
-        scanCalls: quick ? 3 : 5,
+        calls: flags["growth-calls"] ? Number(flags["growth-calls"]) : quick ? 200 : 1000,
+        scanCalls: flags["growth-calls"] ? Math.min(5, Number(flags["growth-calls"])) : quick ? 3 : 5,
         dbMiB: () => statSync(`${dataDir}/skiff.db`).size / 2 ** 20,
         progress,
       });
@@ -147,6 +168,10 @@ async function main() {
   if (sections.has("burst")) {
     results.burst = await withServer((b) => measureBurst(b, 1000, 64, RUNS));
     progress(`burst: last answer → all running ${results.burst.lagMs.toFixed(0)} ms`);
+  }
+  if (sections.has("stall")) {
+    results.stall = await withServer((b) => measureFirstKeyStall(b, RUNS));
+    progress(`first CreateInstances of a region: other calls waited up to ${results.stall.longestOtherMs.toFixed(0)} ms`);
   }
 
   results.seconds = (performance.now() - started) / 1000;

@@ -37,7 +37,7 @@ export function snapshotRepository(db: Database.Database): SnapshotRepository {
   );
   const visible = (row: Row): Visible => ({ seq: row.seq, owner: row.account, record: JSON.parse(row.doc) as SnapshotRecord });
 
-  async function* owned(account: string, region: string, source: AsyncIterable<Positioned<SnapshotRecord>>): AsyncIterable<Visible> {
+  async function* owned(account: string, source: AsyncIterable<Positioned<SnapshotRecord>>): AsyncIterable<Visible> {
     for await (const { seq, record } of source) yield { seq, record, owner: account };
   }
 
@@ -45,7 +45,7 @@ export function snapshotRepository(db: Database.Database): SnapshotRepository {
     ...docs,
     scanVisible(region, account, { after = 0, narrow, own = true } = {}) {
       const sources = [account, "all"].map((grantee) => batched((from, limit) => sharedWith.all(region, grantee, account, from, limit), after, visible));
-      if (own) sources.unshift(owned(account, region, docs.scan({ account, region }, { after, narrow })));
+      if (own) sources.unshift(owned(account, docs.scan({ account, region }, { after, narrow })));
       return mergeBySeq(sources);
     },
     async findVisible(region, account, snapshotId) {
