@@ -4,7 +4,8 @@ import { requestTooLarge } from "../core/errors.js";
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** The body, or pieces of it (see protocol/awsjson11/encode.ts `encodeJsonChunks`). */
+  body: string | string[];
 }
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -30,7 +31,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
 
 /** The body goes out as one Buffer: Node writes a large string answer at several times the cost. */
 export function send(res: ServerResponse, reply: Reply) {
-  const body = Buffer.from(reply.body);
+  const body = typeof reply.body === "string" ? Buffer.from(reply.body) : Buffer.concat(reply.body.map((piece) => Buffer.from(piece)));
   res.writeHead(reply.status, { ...reply.headers, "Content-Length": String(body.length) });
   res.end(body);
 }

@@ -1,6 +1,6 @@
 import { AwsError, internalFailure, notImplemented as notImplementedError, unknownOperation } from "../core/errors.js";
 import { decodeJsonInput } from "../protocol/awsjson11/decode.js";
-import { encodeJsonOutput } from "../protocol/awsjson11/encode.js";
+import { encodeJsonChunks } from "../protocol/awsjson11/encode.js";
 import { encodeJsonError } from "../protocol/awsjson11/errors.js";
 import { notImplemented, type RequestContext } from "../services/context.js";
 import { jsonServices } from "../services/index.js";
@@ -33,7 +33,7 @@ export const jsonProtocol: WireProtocol = {
     if (handler === notImplemented) throw notImplementedError(service.name, operation);
     const ctx = deps.makeContext(resolveScope(req.headers.authorization), requestId);
     const output = await (handler as (ctx: RequestContext, input: unknown) => Promise<object>)(ctx, input);
-    return { status: 200, headers: { "Content-Type": CONTENT_TYPE }, body: shapes.output ? encodeJsonOutput(service.model, shapes.output, output) : "{}" };
+    return { status: 200, headers: { "Content-Type": CONTENT_TYPE }, body: shapes.output ? encodeJsonChunks(service.model, shapes.output, output) : "{}" };
   },
   errorReply,
   internalError: internalFailure,

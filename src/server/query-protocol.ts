@@ -1,6 +1,6 @@
 import { AwsError, notImplemented as notImplementedError } from "../core/errors.js";
 import { decodeQueryInput, parseQueryParams } from "../protocol/ec2query/decode.js";
-import { encodeQueryOutput } from "../protocol/ec2query/encode.js";
+import { encodeQueryChunks } from "../protocol/ec2query/encode.js";
 import { encodeQueryError } from "../protocol/ec2query/errors.js";
 import { notImplemented, type RequestContext } from "../services/context.js";
 import { queryServices } from "../services/index.js";
@@ -44,7 +44,7 @@ export const queryProtocol: WireProtocol = {
     return {
       status: 200,
       headers: { "Content-Type": "text/xml;charset=UTF-8" },
-      body: encodeQueryOutput(service.model, action, shapes.output, output, requestId, service.xmlNamespace),
+      body: encodeQueryChunks(service.model, action, shapes.output, output, requestId, service.xmlNamespace),
     };
   },
   errorReply(error, requestId) {

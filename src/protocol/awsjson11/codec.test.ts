@@ -6,6 +6,7 @@ import {
   DeleteInstanceCommand,
   GetContainerServicesCommand,
   GetInstanceCommand,
+  GetInstancesCommand,
   GetInstanceMetricDataCommand,
   GetOperationsCommand,
   LightsailClient,
@@ -16,7 +17,7 @@ import {
 } from "@aws-sdk/client-lightsail";
 import { model } from "../../services/lightsail/generated/model.js";
 import { decodeJsonInput, type InputRules } from "./decode.js";
-import { encodeJsonOutput } from "./encode.js";
+import { encodeJsonChunks, encodeJsonOutput } from "./encode.js";
 
 /**
  * The SDK's own serializer and parser are the oracle (STYLE 13): what SDK v3 sends must decode to
@@ -146,6 +147,13 @@ describe("awsJson1_1 encode, against the SDK's parser", () => {
       assert.deepEqual(await sdkParse(command as never, body), output);
     });
   }
+
+  it("writes a list of several items in pieces, one per item, that join into what SDK v3 parses back", async () => {
+    const output = { instances: ["a1", "b2", "c3"].map((name) => ({ ...instanceOutput.instance, name })), nextPageToken: "next" };
+    const chunks = encodeJsonChunks(model, "GetInstancesResult", output);
+    assert.equal(chunks.length, 5); // the opening, one per instance, the rest
+    assert.deepEqual(await sdkParse(new GetInstancesCommand({}) as never, chunks.join("")), output);
+  });
 
   it("writes timestamps as epoch seconds with a millisecond fraction", () => {
     const body = JSON.parse(encodeJsonOutput(model, "GetOperationsResult", operationsOutput));

@@ -6,7 +6,7 @@ import {
 import { AwsError } from "../../core/errors.js";
 import { model } from "../../services/ec2/generated/model.js";
 import { sdkParse } from "../../../test/helpers/sdk-oracle.js";
-import { encodeQueryOutput } from "./encode.js";
+import { encodeQueryChunks, encodeQueryOutput } from "./encode.js";
 import { encodeQueryError } from "./errors.js";
 
 const NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -33,6 +33,18 @@ describe("ec2query encode, with the SDK's parser as the oracle", () => {
     assert.match(created, /<state>pending<\/state><volumeSize>8<\/volumeSize>/);
     assert.match(created, /<tagSet><\/tagSet>/);
     assert.deepEqual(strip((await sdkParse(new CreateSnapshotsCommand({ InstanceSpecification: { InstanceId: "i-1" } }), 200, created)) as never), { Snapshots: [info] });
+  });
+
+  it("writes a list of several items in pieces, one per item, that join into what the SDK reads back", async () => {
+    const snapshots = ["0", "1", "2"].map((n) => ({
+      SnapshotId: `snap-012345678900000${n}`, VolumeId: "vol-0123456789abcdef0", State: "completed" as const,
+      StartTime: new Date("2025-03-01T10:11:12.345Z"), Progress: "100%", OwnerId: "123456789012", Tags: [{ Key: "n", Value: n }],
+    }));
+    const chunks = encodeQueryChunks(model, "DescribeSnapshots", "DescribeSnapshotsResult", { Snapshots: snapshots, NextToken: "t" }, "r", NS);
+    assert.equal(chunks.filter((c) => c.startsWith("<item>") && c.endsWith("</item>")).length, 3);
+    const xml = chunks.join("");
+    assert.match(xml, /<requestId>r<\/requestId><nextToken>t<\/nextToken><snapshotSet><item>.*<\/item><\/snapshotSet><\/DescribeSnapshotsResponse>$/);
+    assert.deepEqual(strip((await sdkParse(new DescribeSnapshotsCommand({}), 200, xml)) as never), { Snapshots: snapshots, NextToken: "t" });
   });
 
   it("writes nested structures the SDK reads as DescribeInstances reservations", async () => {
