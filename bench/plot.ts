@@ -88,7 +88,7 @@ export function growthSvg(results: GrowthResult[], budgets: { pageP50Ms: number;
   const mem = linearAxis(Math.max(budgets.rssMiB, budgets.coldStartMs, ...rss, ...cold) * 1.1);
   out.push(...frame(RIGHT_X, mem, steps, "peak RSS and cold start", "MiB · ms"));
   out.push(line(RIGHT_X, mem.toY(budgets.rssMiB), RIGHT_X + PANEL.width, mem.toY(budgets.rssMiB), 'stroke="#d62728" stroke-dasharray="6 4"'));
-  out.push(text(RIGHT_X + PANEL.width - 4, mem.toY(budgets.rssMiB) - 5, `budgets: ${budgets.rssMiB} MB RSS, ${budgets.coldStartMs} ms cold start`, 'text-anchor="end" fill="#d62728"'));
+  out.push(text(RIGHT_X + PANEL.width - 4, mem.toY(budgets.rssMiB) - 5, `budgets: ${budgets.rssMiB.toFixed(0)} MiB (300 MB) RSS, ${budgets.coldStartMs} ms cold start`, 'text-anchor="end" fill="#d62728"'));
   out.push(polyline(rss.map((v, i) => [xOf(RIGHT_X, i, steps.length), mem.toY(v)]), "#1f77b4"));
   out.push(polyline(cold.map((v, i) => [xOf(RIGHT_X, i, steps.length), mem.toY(v)]), "#ff7f0e", "4 3"));
   const legendY = PANEL.bottom - 40;

@@ -8,7 +8,8 @@ export const BUDGETS = {
   getInstanceC16PerSecond: 5000,
   getInstanceP50Ms: 1,
   pageP50Ms: 5,
-  rssMiB: 300,
+  /** The issue's 300 MB, in the MiB that /proc reports. */
+  rssMiB: 300e6 / 2 ** 20,
   coldStartMs: 300,
   burstLagMs: 2000,
 };
@@ -58,7 +59,7 @@ function budgetRows(r: Results): string[] {
       if (!isPage) continue;
       rows.push(`| ${read.name} p50 at ${top.step.label} | ${f(read.result.p50Ms, 3)} ms | ≤ ${BUDGETS.pageP50Ms} ms | ${verdict(read.result.p50Ms <= BUDGETS.pageP50Ms)} |`);
     }
-    rows.push(`| peak RSS at ${top.step.label} (after the reads) | ${f(top.peakRssMiB, 0)} MiB | ≤ ${BUDGETS.rssMiB} MB | ${verdict(top.peakRssMiB <= BUDGETS.rssMiB)} |`);
+    rows.push(`| peak RSS at ${top.step.label} (after the reads) | ${f(top.peakRssMiB, 0)} MiB | ≤ 300 MB (${f(BUDGETS.rssMiB, 0)} MiB) | ${verdict(top.peakRssMiB <= BUDGETS.rssMiB)} |`);
     rows.push(`| cold start at ${top.step.label} (median of ${top.coldStarts.length}) | ${f(top.coldStartMs, 0)} ms${r.baseline ? ` (\`node -e 0\`: ${f(r.baseline.nodeStartMs, 0)} ms)` : ""} | ≤ ${BUDGETS.coldStartMs} ms | ${verdict(top.coldStartMs <= BUDGETS.coldStartMs)} |`);
   }
   if (r.coldStart) {

@@ -157,7 +157,7 @@ async function main() {
         coldStarts: COLD_STARTS,
         runs: RUNS,
         calls: flags["growth-calls"] ? Number(flags["growth-calls"]) : quick ? 200 : 1000,
-        scanCalls: flags["growth-calls"] ? Math.min(5, Number(flags["growth-calls"])) : quick ? 3 : 5,
+        scanCalls: flags["growth-calls"] ? Math.min(20, Number(flags["growth-calls"])) : quick ? 50 : 200,
         dbMiB: () => statSync(`${dataDir}/skiff.db`).size / 2 ** 20,
         progress,
       });

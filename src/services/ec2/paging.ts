@@ -31,9 +31,10 @@ export function pageStart(nextToken: string | undefined): number {
  * Records a paged call (MaxResults given) reads at most before it answers. A filter no index
  * serves reads records one by one; past this many it answers with what it found and a NextToken
  * to go on from there, as EC2 does (a page may hold fewer than MaxResults items, even none, and
- * still have a NextToken). Without MaxResults the caller asked for everything: no bound.
+ * still have a NextToken). Without MaxResults the caller asked for everything: no bound. At about
+ * 3.5 µs a record, 1,000 keeps such a page within the 5 ms page budget (docs/benchmarks.md).
  */
-export const SCAN_BUDGET = 10_000;
+export const SCAN_BUDGET = 1_000;
 
 /**
  * Takes records that pass `keep` from a scan in creation order until `limit` are found; the

@@ -1,5 +1,5 @@
 import type { Tag } from "../../state/records.js";
-import { availabilityZones } from "./catalog/regions.js";
+import { availabilityZones } from "../../catalog/regions.js";
 import { invalidInput } from "./errors.js";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,253}[A-Za-z0-9]$/;

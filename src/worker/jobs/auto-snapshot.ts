@@ -1,7 +1,7 @@
 import { ec2Id } from "../../core/ids.js";
 import { DAY_MS, dueInstants, utcDate } from "../../core/daily.js";
 import type { Scope } from "../../core/scope.js";
-import { findBundle } from "../../services/lightsail/catalog/bundles.js";
+import { findBundle } from "../../catalog/bundles.js";
 import { attachedDisksOf } from "../../state/lightsail-queries.js";
 import type { AddOnRecord, AutoSnapshotRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";

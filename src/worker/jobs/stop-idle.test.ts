@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { createSimDriver } from "../../compute/sim/sim-driver.js";
 import { createClock } from "../../core/clock.js";
 import { createLogger } from "../../core/log.js";
-import { findBundle } from "../../services/lightsail/catalog/bundles.js";
+import { findBundle } from "../../catalog/bundles.js";
 import type { InstanceRecord, JobRecord } from "../../state/records.js";
 import { openSqliteStore } from "../../state/sqlite/sqlite-store.js";
 import { createStorage } from "../storage.js";

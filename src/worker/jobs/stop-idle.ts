@@ -1,8 +1,8 @@
 import type { Scope } from "../../core/scope.js";
-import { recordOperation } from "../../services/lightsail/operations/operation.js";
+import { recordOperation } from "../../state/operations.js";
 import type { InstanceRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
-import { findBundle } from "../../services/lightsail/catalog/bundles.js";
+import { findBundle } from "../../catalog/bundles.js";
 import { jobScope, type JobEnv, type JobHandler } from "../job.js";
 
 export const STOP_IDLE_JOB = "lightsail.addon.stop-idle";

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { blueprints } from "../../../services/lightsail/catalog/blueprints.js";
+import { blueprints } from "../../../catalog/blueprints.js";
 import { openDiskStore } from "../../../storage/index.js";
 import { buildDebianImage } from "./build-debian.js";
 import { buildMinimalImage } from "./build-minimal.js";

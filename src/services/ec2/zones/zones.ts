@@ -1,5 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
-import { availabilityZones } from "../../lightsail/catalog/regions.js";
+import { availabilityZones } from "../../../catalog/regions.js";
 import { invalidZone } from "../errors.js";
 
 /** EC2 and Lightsail share a region's Availability Zones. */

@@ -1,7 +1,7 @@
 import type { AddOnRequest } from "@aws-sdk/client-lightsail";
 import { uuid } from "../../../core/ids.js";
 import type { AddOnRecord } from "../../../state/records.js";
-import { regionInfo } from "../catalog/regions.js";
+import { regionInfo } from "../../../catalog/regions.js";
 import { invalidInput } from "../errors.js";
 
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):00$/;

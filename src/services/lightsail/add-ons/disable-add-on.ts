@@ -1,7 +1,8 @@
 import type { DisableAddOnRequest, DisableAddOnResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
 import { addOnNotEnabled } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { findAddOnResource, saveAddOns } from "./resource.js";
 
 /** Disables an add-on; its schedule ends, automatic snapshots already taken stay. */

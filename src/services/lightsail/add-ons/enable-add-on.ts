@@ -1,9 +1,10 @@
 import type { EnableAddOnRequest, EnableAddOnResult } from "@aws-sdk/client-lightsail";
 import type { AddOnRecord } from "../../../state/records.js";
 import type { Handler } from "../../context.js";
-import { findBlueprint } from "../catalog/blueprints.js";
+import { findBlueprint } from "../../../catalog/blueprints.js";
 import { addOnAlreadyInState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { addOnFromRequest, checkAutoSnapshotPlatform } from "./add-on-requests.js";
 import { findAddOnResource, saveAddOns } from "./resource.js";
 import { scheduleAddOns } from "./schedule.js";

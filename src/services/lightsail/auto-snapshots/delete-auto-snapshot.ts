@@ -5,7 +5,8 @@ import { deleteAutoSnapshotRecords } from "../../../worker/jobs/auto-snapshot.js
 import type { Handler } from "../../context.js";
 import { findAddOnResource } from "../add-ons/resource.js";
 import { autoSnapshotNotFound, invalidInput, snapshotInUse, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 export const deleteAutoSnapshot: Handler<DeleteAutoSnapshotRequest, DeleteAutoSnapshotResult> = async (ctx, input) => {
   const date = input.date!;

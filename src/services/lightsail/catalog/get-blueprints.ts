@@ -1,7 +1,7 @@
 import type { GetBlueprintsRequest, GetBlueprintsResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
 import { listPage, nextPageToken } from "../paging.js";
-import { blueprints } from "./blueprints.js";
+import { blueprints } from "../../../catalog/blueprints.js";
 import { toBlueprint } from "./view.js";
 
 /** Active blueprints (all with includeInactive); Lightsail for Research ones only when asked for by appCategory. */

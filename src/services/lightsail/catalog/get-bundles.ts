@@ -1,7 +1,7 @@
 import type { AppCategory, GetBundlesRequest, GetBundlesResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
 import { listPage, nextPageToken } from "../paging.js";
-import { bundles, type BundleInfo } from "./bundles.js";
+import { bundles, type BundleInfo } from "../../../catalog/bundles.js";
 import { toBundle } from "./view.js";
 
 const inCategory = (b: BundleInfo, category: AppCategory | undefined) =>

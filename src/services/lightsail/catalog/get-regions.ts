@@ -1,6 +1,6 @@
 import type { GetRegionsRequest, GetRegionsResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
-import { regions } from "./regions.js";
+import { regions } from "../../../catalog/regions.js";
 import { toRegion } from "./view.js";
 
 /** Every Lightsail region, whichever region the request was signed for. */

@@ -1,7 +1,7 @@
 import type { Blueprint, Bundle, Region, RegionName } from "@aws-sdk/client-lightsail";
-import type { BlueprintInfo } from "./blueprints.js";
-import type { BundleInfo } from "./bundles.js";
-import { availabilityZones, type RegionInfo } from "./regions.js";
+import type { BlueprintInfo } from "../../../catalog/blueprints.js";
+import type { BundleInfo } from "../../../catalog/bundles.js";
+import { availabilityZones, type RegionInfo } from "../../../catalog/regions.js";
 
 /** The SDK shapes of the catalog: only the members the real service returns. */
 export const toBlueprint = (b: BlueprintInfo): Blueprint => ({

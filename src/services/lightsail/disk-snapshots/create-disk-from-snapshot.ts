@@ -6,7 +6,8 @@ import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
 import { checkRestoreParameters } from "../auto-snapshots/restore-parameters.js";
 import { checkDiskSize, insertDisk } from "../disks/new-disk.js";
 import { invalidInput } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { checkResourceName, checkTags, checkZone } from "../validation.js";
 import { findDiskRestoreSource } from "./restore-source.js";
 

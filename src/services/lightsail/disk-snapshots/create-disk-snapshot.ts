@@ -5,9 +5,10 @@ import type { DiskSnapshotRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import { SNAPSHOT_JOBS, type SnapshotJobPayload } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
-import { findBundle } from "../catalog/bundles.js";
+import { findBundle } from "../../../catalog/bundles.js";
 import { invalidInput, mutuallyExclusive, nameInUse, notFound, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { lightsailArn, supportCode } from "../resources.js";
 import { checkResourceName, checkTags } from "../validation.js";
 

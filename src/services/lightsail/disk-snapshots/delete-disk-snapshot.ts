@@ -2,7 +2,8 @@ import type { DeleteDiskSnapshotRequest, DeleteDiskSnapshotResult } from "@aws-s
 import { SNAPSHOT_JOBS } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { notFound, snapshotInUse, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 /** Deletes a finished disk snapshot that no pending CreateDiskFromSnapshot is reading. */
 export const deleteDiskSnapshot: Handler<DeleteDiskSnapshotRequest, DeleteDiskSnapshotResult> = async (ctx, input) => {

@@ -2,7 +2,8 @@ import type { AttachDiskRequest, AttachDiskResult } from "@aws-sdk/client-lights
 import type { Handler } from "../../context.js";
 import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { invalidInput, notFound, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { checkDiskPath, deviceLetter } from "./paths.js";
 
 export const attachDisk: Handler<AttachDiskRequest, AttachDiskResult> = async (ctx, input) => {

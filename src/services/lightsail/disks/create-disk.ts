@@ -2,7 +2,8 @@ import type { CreateDiskRequest, CreateDiskResult } from "@aws-sdk/client-lights
 import type { Handler } from "../../context.js";
 import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { checkResourceName, checkTags, checkZone } from "../validation.js";
 import { checkDiskSize, insertDisk } from "./new-disk.js";
 

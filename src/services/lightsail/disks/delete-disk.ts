@@ -3,7 +3,8 @@ import type { Handler } from "../../context.js";
 import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { deleteAutoSnapshotsOf } from "../auto-snapshots/delete-auto-snapshots.js";
 import { diskStillAttached, notFound, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 /** Deletes a detached disk; its add-ons and automatic snapshots go with it, whether or not forceDeleteAddOns is set. */
 export const deleteDisk: Handler<DeleteDiskRequest, DeleteDiskResult> = async (ctx, input) => {

@@ -3,7 +3,8 @@ import type { Scope } from "../../../core/scope.js";
 import type { DiskRecord, InstanceRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 /** Moves an attached disk to `detaching` with its two DetachDisk operations (disk, instance) and queues the detach. */
 export async function startDetach(tx: Tx, scope: Scope, disk: DiskRecord, instance: InstanceRecord, now: number): Promise<Operation[]> {

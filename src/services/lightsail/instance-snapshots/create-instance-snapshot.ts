@@ -4,9 +4,10 @@ import { attachedDisksOf } from "../../../state/lightsail-queries.js";
 import type { InstanceSnapshotRecord } from "../../../state/records.js";
 import { SNAPSHOT_JOBS, type SnapshotJobPayload } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
-import { findBundle } from "../catalog/bundles.js";
+import { findBundle } from "../../../catalog/bundles.js";
 import { nameInUse, notFound, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { lightsailArn, supportCode } from "../resources.js";
 import { checkResourceName, checkTags } from "../validation.js";
 

@@ -2,7 +2,8 @@ import type { DeleteInstanceSnapshotRequest, DeleteInstanceSnapshotResult } from
 import { SNAPSHOT_JOBS } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { notFound, snapshotInUse, wrongState } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 /** Deletes a finished snapshot that no pending restore is reading; instances made from it are not touched. */
 export const deleteInstanceSnapshot: Handler<DeleteInstanceSnapshotRequest, DeleteInstanceSnapshotResult> = async (ctx, input) => {

@@ -5,8 +5,8 @@ import { autoSnapshotKey } from "../../../state/tables.js";
 import type { HoldRef } from "../../../worker/jobs/holds.js";
 import { findAutoSnapshotToRestore } from "../auto-snapshots/find-auto-snapshot.js";
 import type { RestoreFrom } from "../auto-snapshots/restore-parameters.js";
-import type { BundleInfo } from "../catalog/bundles.js";
-import { findBundle } from "../catalog/bundles.js";
+import type { BundleInfo } from "../../../catalog/bundles.js";
+import { findBundle } from "../../../catalog/bundles.js";
 import { invalidInput, notFound, wrongState } from "../errors.js";
 
 /** An instance snapshot, manual or automatic, as CreateInstancesFromSnapshot needs it. */

@@ -1,4 +1,4 @@
-import { findBundle, isIpv6Only, type BundleInfo } from "../catalog/bundles.js";
+import { findBundle, isIpv6Only, type BundleInfo } from "../../../catalog/bundles.js";
 import { invalidInput } from "../errors.js";
 
 const CURRENT_GENERATION = "3_0";

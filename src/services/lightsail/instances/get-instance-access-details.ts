@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { GetInstanceAccessDetailsRequest, GetInstanceAccessDetailsResult, InstanceAccessDetails } from "@aws-sdk/client-lightsail";
 import type { InstanceRecord, KeyPairRecord } from "../../../state/records.js";
 import type { Handler } from "../../context.js";
-import { findBlueprint } from "../catalog/blueprints.js";
+import { findBlueprint } from "../../../catalog/blueprints.js";
 import { invalidInput } from "../errors.js";
 import { findInstance, requireState } from "./lookup.js";
 

@@ -3,7 +3,8 @@ import type { Scope } from "../../../core/scope.js";
 import type { InstanceRecord, InstanceStateName } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import { invalidState, notFound } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 /** The instance of that name, or NotFoundException. */
 export async function findInstance(tx: Tx, scope: Scope, name: string): Promise<InstanceRecord> {

@@ -1,6 +1,6 @@
 import type { IpAddressType } from "@aws-sdk/client-lightsail";
-import { findBlueprint, type BlueprintInfo } from "../catalog/blueprints.js";
-import { findBundle, isIpv6Only, type BundleInfo } from "../catalog/bundles.js";
+import { findBlueprint, type BlueprintInfo } from "../../../catalog/blueprints.js";
+import { findBundle, isIpv6Only, type BundleInfo } from "../../../catalog/bundles.js";
 import { blueprintWithoutImage, invalidInput } from "../errors.js";
 import { checkZone } from "../validation.js";
 

@@ -1,7 +1,7 @@
 import type { AddOn, Disk, Instance, InstancePortInfo, NetworkProtocol } from "@aws-sdk/client-lightsail";
 import type { AddOnRecord, InstanceRecord, InstanceStateName, PortRecord } from "../../../state/records.js";
-import { findBlueprint } from "../catalog/blueprints.js";
-import { findBundle } from "../catalog/bundles.js";
+import { findBlueprint } from "../../../catalog/blueprints.js";
+import { findBundle } from "../../../catalog/bundles.js";
 import { zonalLocation } from "../resources.js";
 
 /** EC2's state codes, which Lightsail reports too. */

@@ -1,7 +1,8 @@
 import type { CreateKeyPairRequest, CreateKeyPairResult } from "@aws-sdk/client-lightsail";
 import { generateSshKeyAsync } from "../../../core/ssh-keys.js";
 import type { Handler } from "../../context.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { checkTags } from "../validation.js";
 import { checkKeyPairName, insertKeyPair } from "./new-key-pair.js";
 import { toKeyPair } from "./view.js";

@@ -2,7 +2,8 @@ import type { DeleteKeyPairRequest, DeleteKeyPairResult } from "@aws-sdk/client-
 import type { KeyPairRecord } from "../../../state/records.js";
 import type { Handler } from "../../context.js";
 import { invalidInput, notFound } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 
 /** The default key pair goes only with its fingerprint; any other key pair's is checked when given. */
 function checkExpectedFingerprint(record: KeyPairRecord, expected: string | undefined) {

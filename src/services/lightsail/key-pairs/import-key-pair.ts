@@ -2,7 +2,8 @@ import type { ImportKeyPairRequest, ImportKeyPairResult } from "@aws-sdk/client-
 import { parsePublicKey } from "../../../core/ssh-keys.js";
 import type { Handler } from "../../context.js";
 import { invalidPublicKey } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { checkKeyPairName, insertKeyPair } from "./new-key-pair.js";
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;

@@ -2,7 +2,8 @@ import type { Operation } from "@aws-sdk/client-lightsail";
 import type { Tag } from "../../../state/records.js";
 import type { RequestContext } from "../../context.js";
 import { invalidInput, notFound } from "../errors.js";
-import { recordOperation, toOperation } from "../operations/operation.js";
+import { recordOperation } from "../../../state/operations.js";
+import { toOperation } from "../operations/operation.js";
 import { findTaggable } from "./taggable.js";
 
 /** The model's pattern for `resourceArn` (aws-facts §2.2). */
