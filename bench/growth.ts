@@ -24,7 +24,7 @@ export const GROWTH_STEPS: GrowthStep[] = [
 
 export interface GrowthRead {
   name: string;
-  /** Calls per run; reads that still scan get fewer. */
+  /** Calls per run; reads that scan get fewer (`--growth-calls` for older builds that scan everything). */
   calls: number;
   request: (i: number) => BenchRequest;
 }
@@ -70,7 +70,7 @@ export function growthReads(step: SeedCounts, calls: number, scanCalls: number):
     { name: "DescribeSnapshots, tag:batch filter (0.1% match)", calls, request: (i) => describeSnapshots({ Name: "tag:batch", Values: [seeded.batchTag(i)] }) },
     { name: "DescribeSnapshots, status filter (all match)", calls, request: () => describeSnapshots({ Name: "status", Values: ["completed"] }) },
     {
-      name: "DescribeSnapshots, description filter matching none (a scan)",
+      name: "DescribeSnapshots, description filter matching none (unindexed: reads its 1,000-record budget)",
       calls: scanCalls,
       request: () => describeSnapshots({ Name: "description", Values: ["no such description*"] }),
     },
