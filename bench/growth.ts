@@ -70,7 +70,7 @@ export function growthReads(step: SeedCounts, calls: number, scanCalls: number):
     { name: "DescribeSnapshots, tag:batch filter (0.1% match)", calls, request: (i) => describeSnapshots({ Name: "tag:batch", Values: [seeded.batchTag(i)] }) },
     { name: "DescribeSnapshots, status filter (all match)", calls, request: () => describeSnapshots({ Name: "status", Values: ["completed"] }) },
     {
-      name: "DescribeSnapshots, description filter matching none (unindexed: reads its 1,000-record budget)",
+      name: "DescribeSnapshots, description filter matching none (unindexed: reads its budget of 500 records)",
       calls: scanCalls,
       request: () => describeSnapshots({ Name: "description", Values: ["no such description*"] }),
     },

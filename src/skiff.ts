@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { libraryDefaults, type SkiffOptions } from "./config.js";
 import { computeDrivers } from "./compute/index.js";
 import { createClock, type Clock } from "./core/clock.js";
+import type { ComputeDriver } from "./compute/driver.js";
 import { createLogger } from "./core/log.js";
 import { createListener } from "./server/listener.js";
 import { createContextFactory } from "./services/context.js";
@@ -20,6 +21,8 @@ export interface Skiff {
   port: number;
   clock: Clock;
   store: Store;
+  /** The compute driver the worker drives (tests wrap its methods to make it fail). */
+  driver: ComputeDriver;
   /** Resolves when the worker has no queued or running job. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -88,6 +91,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
     port,
     clock,
     store,
+    driver,
     idle: () => worker.idle(),
     async close() {
       server.closeAllConnections();

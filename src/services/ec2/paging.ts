@@ -31,10 +31,11 @@ export function pageStart(nextToken: string | undefined): number {
  * Records a paged call (MaxResults given) reads at most before it answers. A filter no index
  * serves reads records one by one; past this many it answers with what it found and a NextToken
  * to go on from there, as EC2 does (a page may hold fewer than MaxResults items, even none, and
- * still have a NextToken). Without MaxResults the caller asked for everything: no bound. At about
- * 3.5 µs a record, 1,000 keeps such a page within the 5 ms page budget (docs/benchmarks.md).
+ * still have a NextToken). Without MaxResults the caller asked for everything: no bound. A record
+ * costs about 4 µs to read and parse at a million snapshots, so such a page takes about 2 ms
+ * (docs/benchmarks.md); paging through everything costs the same whatever the budget.
  */
-export const SCAN_BUDGET = 1_000;
+export const SCAN_BUDGET = 500;
 
 /**
  * Takes records that pass `keep` from a scan in creation order until `limit` are found; the

@@ -11,12 +11,12 @@ import { storageJobHandlers } from "./lightsail-storage.js";
 
 /** Job kinds and what runs them. Handlers enqueue by these names. */
 export const jobHandlers: Record<string, JobHandler> = {
-  "lightsail.instance.create": instanceTransition("pending", "running", (p, env, record, scope) => createMachine(env, scope, p.name, p.spec!, record)),
+  "lightsail.instance.create": instanceTransition("pending", "running", (p, env, record, scope) => createMachine(env, scope, p.name, p.spec!, record), "stopped"),
   "lightsail.instance.start": instanceTransition("pending", "running", async (p, env, record) => {
     await env.driver.start(p.computeId);
     return bootedAddresses(env, record);
-  }),
-  "lightsail.instance.stop": instanceTransition("stopping", "stopped", (p, { driver }) => driver.stop(p.computeId, { force: !!p.force })),
+  }, "stopped"),
+  "lightsail.instance.stop": instanceTransition("stopping", "stopped", (p, { driver }) => driver.stop(p.computeId, { force: !!p.force }), "running"),
   "lightsail.instance.reboot": instanceTransition("running", "running", (p, { driver }) => driver.reboot(p.computeId)),
   "lightsail.instance.delete": instanceDestroy,
   "lightsail.instance.metadata-options": metadataOptionsApplied,

@@ -25,9 +25,12 @@ export type InstanceAct = (payload: InstanceJobPayload, env: JobEnv, record: Ins
  * and ends its Operations. If the instance was moved on meanwhile, only the Operations end. If it
  * was deleted before the job began, the driver is not asked at all; if it was deleted while the
  * driver worked, the machine the driver just made or started is destroyed too, so that a create
- * or start finishing after the delete's own destroy leaves nothing behind.
+ * or start finishing after the delete's own destroy leaves nothing behind. When the driver fails
+ * for good, the Operations end Failed and an instance still in `from` settles in `settle` (a
+ * create or start that failed leaves it `stopped`, not `pending` for ever; it can be started again
+ * or deleted).
  */
-export function instanceTransition(from: InstanceStateName, to: InstanceStateName, act: InstanceAct): JobHandler {
+export function instanceTransition(from: InstanceStateName, to: InstanceStateName, act: InstanceAct, settle: InstanceStateName = from): JobHandler {
   return {
     async run(job, env, finish) {
       const payload = job.payload as InstanceJobPayload;
@@ -52,7 +55,14 @@ export function instanceTransition(from: InstanceStateName, to: InstanceStateNam
     },
     async fail(job, env, error, finish) {
       const payload = job.payload as InstanceJobPayload;
-      await finish((tx) => finishOperations(tx, jobScope(job), payload.operationIds, env.clock.now(), { code: "InternalError", details: error.message }));
+      const scope = jobScope(job);
+      await finish(async (tx) => {
+        const record = await tx.instances.get(scope, payload.name);
+        if (record && record.computeId === payload.computeId && record.state === from && settle !== from) {
+          await tx.instances.update(scope, { ...record, state: settle });
+        }
+        await finishOperations(tx, scope, payload.operationIds, env.clock.now(), { code: "InternalError", details: error.message });
+      });
     },
   };
 }

@@ -30,8 +30,9 @@ type RestorePayload = InstanceJobPayload & { restore: RestorePlan };
 
 async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean, patch?: InstancePatch) {
   const instance = await tx.instances.get(scope, p.name);
-  if (ok && instance && instance.computeId === p.computeId && instance.state === "pending") {
-    await tx.instances.update(scope, { ...instance, ...patch, state: "running" });
+  if (instance && instance.computeId === p.computeId && instance.state === "pending") {
+    // A restore that failed for good leaves the instance stopped (as a failed create does), not pending.
+    await tx.instances.update(scope, ok ? { ...instance, ...patch, state: "running" } : { ...instance, state: "stopped" });
   }
   for (const d of p.restore.disks[p.name] ?? []) {
     const disk = await tx.disks.get(scope, d.name);
