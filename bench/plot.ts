@@ -87,8 +87,12 @@ export function growthSvg(results: GrowthResult[], budgets: { pageP50Ms: number;
   const cold = results.map((r) => r.coldStartMs);
   const mem = linearAxis(Math.max(budgets.rssMiB, budgets.coldStartMs, ...rss, ...cold) * 1.1);
   out.push(...frame(RIGHT_X, mem, steps, "peak RSS and cold start", "MiB · ms"));
-  out.push(line(RIGHT_X, mem.toY(budgets.rssMiB), RIGHT_X + PANEL.width, mem.toY(budgets.rssMiB), 'stroke="#d62728" stroke-dasharray="6 4"'));
-  out.push(text(RIGHT_X + PANEL.width - 4, mem.toY(budgets.rssMiB) - 5, `budgets: ${budgets.rssMiB.toFixed(0)} MiB (300 MB) RSS, ${budgets.coldStartMs} ms cold start`, 'text-anchor="end" fill="#d62728"'));
+  const budgetLine = (value: number, colour: string, label: string, below: boolean) => {
+    out.push(line(RIGHT_X, mem.toY(value), RIGHT_X + PANEL.width, mem.toY(value), `stroke="${colour}" stroke-dasharray="6 4"`));
+    out.push(text(RIGHT_X + PANEL.width - 4, mem.toY(value) + (below ? 13 : -5), label, `text-anchor="end" fill="${colour}"`));
+  };
+  budgetLine(budgets.coldStartMs, "#ff7f0e", `cold start budget ${budgets.coldStartMs} ms`, false);
+  budgetLine(budgets.rssMiB, "#1f77b4", `RSS budget 300 MB (${budgets.rssMiB.toFixed(0)} MiB)`, true);
   out.push(polyline(rss.map((v, i) => [xOf(RIGHT_X, i, steps.length), mem.toY(v)]), "#1f77b4"));
   out.push(polyline(cold.map((v, i) => [xOf(RIGHT_X, i, steps.length), mem.toY(v)]), "#ff7f0e", "4 3"));
   const legendY = PANEL.bottom - 40;
