@@ -28,10 +28,12 @@ describe("driver failures", () => {
   });
   after(() => t.close());
   beforeEach(() => t.reset());
-  afterEach(() => {
+  afterEach(() => repairDriver());
+
+  function repairDriver() {
     for (const undo of restore) undo();
     restore = [];
-  });
+  }
 
   function breakDriver(method: Extract<keyof ComputeDriver, "create" | "start" | "stop">) {
     const driver = t.skiff.driver as unknown as Record<string, unknown>;
@@ -74,8 +76,7 @@ describe("driver failures", () => {
     assert.equal((await ended(failed.operations![0]!)).status, "Failed");
     assert.equal(await stateOf(t, "flaky"), "stopped");
 
-    for (const undo of restore) undo();
-    restore = [];
+    repairDriver();
     const retried = await t.lightsail.send(new StartInstanceCommand({ instanceName: "flaky" }));
     assert.equal((await ended(retried.operations![0]!)).status, "Succeeded");
     assert.equal(await stateOf(t, "flaky"), "running");

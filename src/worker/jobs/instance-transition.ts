@@ -35,10 +35,7 @@ export function instanceTransition(from: InstanceStateName, to: InstanceStateNam
     async run(job, env, finish) {
       const payload = job.payload as InstanceJobPayload;
       const scope = jobScope(job);
-      const current = async () => {
-        const record = await env.store.read((tx) => tx.instances.get(scope, payload.name));
-        return record?.computeId === payload.computeId ? record : undefined;
-      };
+      const current = () => currentInstance(env, scope, payload.name, payload.computeId);
       const record = await current();
       let patch: InstancePatch;
       if (record) {
@@ -65,6 +62,12 @@ export function instanceTransition(from: InstanceStateName, to: InstanceStateNam
       });
     },
   };
+}
+
+/** The instance record, if it is still the machine `computeId` (not deleted, not replaced by a new instance of the same name). */
+export async function currentInstance(env: JobEnv, scope: Scope, name: string, computeId: string): Promise<InstanceRecord | undefined> {
+  const record = await env.store.read((tx) => tx.instances.get(scope, name));
+  return record?.computeId === computeId ? record : undefined;
 }
 
 /** The instance's real addresses once it runs (drivers that assign them), for the record. */

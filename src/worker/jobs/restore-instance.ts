@@ -5,7 +5,7 @@ import { systemDiskId } from "../../compute/driver.js";
 import { finishOperations } from "../operations.js";
 import { SYSTEM_DISK, type BootDisk } from "../storage.js";
 import { releaseHold, type HoldRef } from "./holds.js";
-import { createMachine, type InstanceJobPayload, type InstancePatch } from "./instance-transition.js";
+import { createMachine, currentInstance, type InstanceJobPayload, type InstancePatch } from "./instance-transition.js";
 
 export const RESTORE_INSTANCE_JOB = "lightsail.instance.restore";
 
@@ -57,10 +57,7 @@ export const restoreInstanceJob: JobHandler = {
     const { snapshotId } = p.restore;
     const disks = p.restore.disks[p.name] ?? [];
     const dataDisks: BootDisk[] = disks.map((d) => ({ diskId: d.computeId, sizeGiB: d.sizeInGb, from: { snapshotId, part: d.part } }));
-    const current = async () => {
-      const record = await env.store.read((tx) => tx.instances.get(scope, p.name));
-      return record?.computeId === p.computeId ? record : undefined;
-    };
+    const current = () => currentInstance(env, scope, p.name, p.computeId);
     const record = await current();
     let patch: InstancePatch;
     if (record) {
