@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { LinuxDriverOptions } from "./compute/linux/options.js";
+import type { ListenerLimits } from "./server/listener.js";
 
 /** Every option of Skiff, with its default. Parsed once, from flags, environment or code. */
 export interface SkiffOptions {
@@ -26,6 +27,15 @@ export interface SkiffOptions {
    * that several Skiffs (tests) can run side by side; see LinuxDriverOptions.
    */
   linux: Partial<Omit<LinuxDriverOptions, "dataDir">>;
+  /**
+   * `sigv4`: every request must be signed with a key Skiff knows. `off`: signatures are not
+   * checked. Unset: off for the sim driver on loopback, else Skiff refuses to start (see auth.ts).
+   */
+  auth?: "off" | "sigv4";
+  /** A key to create (or update) at start, for containers and CI (SKIFF_ACCESS_KEY_ID …); an admin key. */
+  bootstrapKey?: { accessKeyId: string; secretAccessKey: string; account: string };
+  /** Timeouts and the connection cap of the listener (defaults in server/listener.ts). */
+  limits: Partial<ListenerLimits>;
 }
 
 export const libraryDefaults: SkiffOptions = {
@@ -40,6 +50,7 @@ export const libraryDefaults: SkiffOptions = {
   storage: "auto",
   xfsPoolGiB: 0,
   linux: {},
+  limits: {},
 };
 
 export const USAGE = `Usage: skiff [options]
@@ -55,8 +66,16 @@ export const USAGE = `Usage: skiff [options]
                              where the data directory allows, else the XFS pool, else plain copies)
   --xfs-pool-gib <n>         make and loop-mount a sparse XFS reflink pool of n GiB under the data
                              directory when its file system has no reflink (SKIFF_XFS_POOL_GIB, default 0)
+  --auth <off|sigv4>         off: any credentials; sigv4: requests must be signed with a key of
+                             'skiff keys' (SKIFF_AUTH; default off for the sim driver on loopback,
+                             and required for the linux driver or any other address)
+  --max-connections <n>      open connections beyond this are closed (SKIFF_MAX_CONNECTIONS, default 4096)
   --quiet                    no request/job log lines on stderr (SKIFF_QUIET=1)
-  --help`;
+  --help
+Environment only: SKIFF_ACCESS_KEY_ID, SKIFF_SECRET_ACCESS_KEY and SKIFF_ACCOUNT_ID create (or
+update) that admin key at start.
+       skiff keys create --account <12 digits> [--admin] | list | delete <access key id>
+                             (access keys for --auth sigv4; takes --data-dir too)`;
 
 export class ConfigError extends Error {}
 
@@ -65,6 +84,23 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, not '${value}'`);
   return n;
+}
+
+function authMode(value: string | undefined): SkiffOptions["auth"] {
+  if (value === undefined || value === "off" || value === "sigv4") return value;
+  throw new ConfigError(`--auth must be off or sigv4, not '${value}'`);
+}
+
+function bootstrapKey(env: NodeJS.ProcessEnv): SkiffOptions["bootstrapKey"] {
+  const { SKIFF_ACCESS_KEY_ID: accessKeyId, SKIFF_SECRET_ACCESS_KEY: secretAccessKey, SKIFF_ACCOUNT_ID: account } = env;
+  if (!accessKeyId && !secretAccessKey && !account) return undefined;
+  if (!accessKeyId || !secretAccessKey || !account) {
+    throw new ConfigError("SKIFF_ACCESS_KEY_ID, SKIFF_SECRET_ACCESS_KEY and SKIFF_ACCOUNT_ID go together: set all three, or none");
+  }
+  if (!/^\d{12}$/.test(account)) throw new ConfigError(`SKIFF_ACCOUNT_ID must be 12 digits, not '${account}'`);
+  if (!/^[A-Za-z0-9]{16,128}$/.test(accessKeyId)) throw new ConfigError("SKIFF_ACCESS_KEY_ID must be 16 to 128 letters and digits");
+  if (secretAccessKey.length < 16) throw new ConfigError("SKIFF_SECRET_ACCESS_KEY must be at least 16 characters");
+  return { accessKeyId, secretAccessKey, account };
 }
 
 function storageKind(value: string): SkiffOptions["storage"] {
@@ -89,6 +125,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
         quiet: { type: "boolean" },
         storage: { type: "string" },
         "xfs-pool-gib": { type: "string" },
+        auth: { type: "string" },
+        "max-connections": { type: "string" },
         help: { type: "boolean" },
       },
     }).values;
@@ -110,5 +148,8 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     storage: storageKind(flag(parsed.storage, env.SKIFF_STORAGE) ?? "auto"),
     xfsPoolGiB: integer("--xfs-pool-gib", flag(parsed["xfs-pool-gib"], env.SKIFF_XFS_POOL_GIB), 0, 0),
     linux: {},
+    auth: authMode(flag(parsed.auth, env.SKIFF_AUTH)),
+    bootstrapKey: bootstrapKey(env),
+    limits: { maxConnections: integer("--max-connections", flag(parsed["max-connections"], env.SKIFF_MAX_CONNECTIONS), 4096, 1) },
   };
 }

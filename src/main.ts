@@ -7,6 +7,10 @@ async function main() {
     const { imageCommand } = await import("./compute/linux/images/cli.js");
     process.exit(await imageCommand(process.argv.slice(3), process.env));
   }
+  if (process.argv[2] === "keys") {
+    const { keysCommand } = await import("./keys-cli.js");
+    process.exit(await keysCommand(process.argv.slice(3), process.env));
+  }
   let options;
   try {
     options = optionsFromCommandLine(process.argv.slice(2), process.env);
@@ -19,10 +23,14 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  // A bug that escapes a request's own handling is logged; the server goes on answering the others.
+  process.on("unhandledRejection", (reason) => {
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", event: "unhandled-rejection", error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) })}\n`);
+  });
   const skiff = await startSkiff(options);
   const where = options.inMemory ? "in memory" : `state in ${options.dataDir}`;
   process.stdout.write(
-    `Skiff listening on ${skiff.endpoint} (driver ${options.driver}, ${where}); point clients at it: export AWS_ENDPOINT_URL=${skiff.endpoint}\n`,
+    `Skiff listening on ${skiff.endpoint} (driver ${options.driver}, ${where}, auth ${skiff.auth}); point clients at it: export AWS_ENDPOINT_URL=${skiff.endpoint}\n`,
   );
   const stop = async () => {
     await skiff.close();

@@ -2,10 +2,15 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { libraryDefaults, type SkiffOptions } from "./config.js";
 import { computeDrivers } from "./compute/index.js";
-import { createClock, type Clock } from "./core/clock.js";
+import { createClock, hostNow, type Clock } from "./core/clock.js";
 import type { ComputeDriver } from "./compute/driver.js";
 import { createLogger } from "./core/log.js";
-import { createListener } from "./server/listener.js";
+import { createKeyAdmin } from "./server/auth/key-admin.js";
+import { cachedKeys } from "./server/auth/key-cache.js";
+import { authMode } from "./server/auth/mode.js";
+import { sigv4Authenticator } from "./server/auth/sigv4.js";
+import { unverifiedAuthenticator } from "./server/auth/unverified.js";
+import { createListener, defaultLimits } from "./server/listener.js";
 import { createContextFactory } from "./services/context.js";
 import { storeEngines } from "./state/index.js";
 import { version } from "./version.js";
@@ -19,6 +24,8 @@ export interface Skiff {
   /** `http://host:port`, for an AWS client's endpoint. */
   endpoint: string;
   port: number;
+  /** Whether requests must be signed (`--auth`). */
+  auth: "off" | "sigv4";
   clock: Clock;
   store: Store;
   /** The compute driver the worker drives (tests wrap its methods to make it fail). */
@@ -47,6 +54,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const startedAt = performance.now();
   const makeDriver = computeDrivers[o.driver];
   if (!makeDriver) throw new Error(`unknown driver '${o.driver}'; choose one of ${Object.keys(computeDrivers).join(", ")}`);
+  const auth = authMode(o);
   const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));
   const clock = await restoreClock(store);
   const log = createLogger(o.log, clock.now);
@@ -56,10 +64,14 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const worker = createWorker({ store, clock, driver, storage, log }, jobHandlers);
   await worker.start();
   const images = await driver.images();
+  const keys = cachedKeys(store, hostNow);
+  const keyAdmin = createKeyAdmin(store, clock, keys);
+  if (o.bootstrapKey) await keyAdmin.put({ ...o.bootstrapKey, admin: true });
 
   const server = createListener({
     log,
     now: clock.now,
+    authenticator: auth === "sigv4" ? sigv4Authenticator(keys, hostNow) : unverifiedAuthenticator,
     makeContext: createContextFactory(store, clock, worker.kick, { pageSize: o.pageSize, images }),
     admin: {
       clock,
@@ -76,9 +88,9 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
         await worker.start();
       },
       idle: () => worker.idle(),
+      keys: keyAdmin,
     },
-  });
-  server.keepAliveTimeout = 65_000;
+  }, { ...defaultLimits, ...o.limits });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port, o.host, () => resolve());
@@ -89,6 +101,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   return {
     endpoint: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
     port,
+    auth,
     clock,
     store,
     driver,

@@ -23,10 +23,16 @@ interface Sleeper {
 /** setTimeout fires at once beyond this (2^31 - 1 ms, about 24.8 days); longer waits re-arm. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * The host's real time, for the two things that must not move with the Clock: the Clock itself, and
+ * the expiry of request signatures (clients sign with their own real time).
+ */
+// eslint-disable-next-line no-restricted-properties -- the one place that reads the host's time
+export const hostNow = () => Date.now();
+
 /** A clock that starts at `start` (epoch ms), or `offsetMs` ahead of the host's time, or at the host's time. */
 export function createClock(start?: number, offsetMs = 0): Clock {
-  // eslint-disable-next-line no-restricted-properties -- the one place that reads the host's time
-  const real = () => Date.now();
+  const real = hostNow;
   let offset = start === undefined ? offsetMs : start - real();
   const sleepers = new Set<Sleeper>();
   const listeners = new Set<() => void>();

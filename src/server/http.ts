@@ -10,7 +10,8 @@ export interface Reply {
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** The whole body, at most MAX_BODY_BYTES (a larger one is drained and refused with a 413). */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -24,7 +25,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

@@ -1,29 +1,55 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { AwsError } from "../core/errors.js";
 import { requestId as newRequestId } from "../core/ids.js";
-import { handleAdmin } from "./admin.js";
+import { adminProtocol } from "./admin-protocol.js";
 import { readBody, send, type Reply } from "./http.js";
 import { jsonProtocol, unknownProtocol } from "./json-protocol.js";
 import type { IncomingCall, ListenerDeps, WireProtocol } from "./protocol.js";
 import { queryProtocol } from "./query-protocol.js";
+import { requestUrl } from "./request-target.js";
 
 export type { ListenerDeps } from "./protocol.js";
 
-/** One port for everything; requests are routed by protocol, not by path (ARCHITECTURE). */
-export function createListener(deps: ListenerDeps): Server {
-  return createServer((req, res) => void route(req, res, deps));
+/** How long a client may take, and how many may be connected at once (see README: limits). */
+export interface ListenerLimits {
+  /** Time to send the request line and headers. */
+  headersTimeoutMs: number;
+  /** Time to send the whole request, body included. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections beyond this are closed as they arrive. */
+  maxConnections: number;
 }
 
-const adminProtocol: WireProtocol = {
-  async handle({ req, url, trace }, deps) {
-    trace.operation = `admin ${url.pathname}`;
-    return handleAdmin(req.method ?? "GET", url.pathname, await readBody(req), deps.admin);
-  },
-  errorReply: jsonProtocol.errorReply,
-  internalError: jsonProtocol.internalError,
-};
+export const defaultLimits: ListenerLimits = { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 15_000, maxConnections: 4096 };
 
-/** Detects the protocol from what every client of it sends, before reading the body. */
+/** One port for everything; requests are routed by protocol, not by path (ARCHITECTURE). */
+export function createListener(deps: ListenerDeps, limits: ListenerLimits = defaultLimits): Server {
+  const server = createServer({
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    // How often Node looks for requests past those timeouts (its default, 30 s, lets a slow client keep a socket that long).
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, limits.headersTimeoutMs / 4)),
+  }, (req, res) => {
+    route(req, res, deps).catch((e) => lastResort(e, res, deps));
+  });
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  // Without these listeners Node closes such connections without a word; they get a plain answer instead.
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) => refuseRaw(socket, 405, "Method Not Allowed"));
+  server.on("upgrade", (_req: IncomingMessage, socket: Duplex) => refuseRaw(socket, 400, "Bad Request"));
+  return server;
+}
+
+function refuseRaw(socket: Duplex, status: number, reason: string) {
+  const body = `Skiff answers AWS API requests over plain HTTP; it does not ${status === 405 ? "tunnel (CONNECT)" : "upgrade connections"}.\n`;
+  socket.on("error", () => undefined);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** Detects the protocol from what every client of it sends. */
 function detectProtocol(req: IncomingMessage, url: URL): WireProtocol {
   if (url.pathname.startsWith("/_skiff/")) return adminProtocol;
   if (typeof req.headers["x-amz-target"] === "string") return jsonProtocol;
@@ -33,22 +59,39 @@ function detectProtocol(req: IncomingMessage, url: URL): WireProtocol {
   return unknownProtocol;
 }
 
+const badTarget = (target: string | undefined) =>
+  new AwsError("InvalidRequestTarget", `The request target ${JSON.stringify(String(target).slice(0, 200))} is not a path: send requests to / of this endpoint.`, 400);
+
 async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDeps) {
   const started = performance.now();
-  const call: IncomingCall = { req, url: new URL(req.url ?? "/", "http://skiff"), requestId: newRequestId(), trace: { operation: "" } };
-  const protocol = detectProtocol(req, call.url);
+  const requestId = newRequestId();
+  const trace: IncomingCall["trace"] = { operation: "" };
+  const url = requestUrl(req.url);
+  const protocol = url ? detectProtocol(req, url) : unknownProtocol;
   let reply: Reply;
   try {
-    reply = await protocol.handle(call, deps);
+    if (!url) {
+      req.resume();
+      throw badTarget(req.url);
+    }
+    const body = await readBody(req);
+    reply = await protocol.handle({ req, url, body, requestId, trace }, deps);
   } catch (e) {
-    reply = protocol.errorReply(e instanceof AwsError ? e : logged(e, deps, call, protocol), call.requestId);
+    reply = protocol.errorReply(e instanceof AwsError ? e : logged(e, deps, requestId, trace.operation, protocol), requestId);
   }
-  reply.headers["x-amzn-RequestId"] = call.requestId;
+  reply.headers["x-amzn-RequestId"] = requestId;
   send(res, reply);
-  deps.log.info("request", { requestId: call.requestId, operation: call.trace.operation, status: reply.status, ms: +(performance.now() - started).toFixed(3) });
+  deps.log.info("request", { requestId, operation: trace.operation, account: trace.account, status: reply.status, ms: +(performance.now() - started).toFixed(3) });
 }
 
-function logged(e: unknown, deps: ListenerDeps, call: IncomingCall, protocol: WireProtocol) {
-  deps.log.error("bug", { requestId: call.requestId, operation: call.trace.operation, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+function logged(e: unknown, deps: ListenerDeps, requestId: string, operation: string, protocol: WireProtocol) {
+  deps.log.error("bug", { requestId, operation, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   return protocol.internalError();
+}
+
+/** A bug in answering itself (the reply could not be sent): logged, and the request answered if it still can be. */
+function lastResort(e: unknown, res: ServerResponse, deps: ListenerDeps) {
+  deps.log.error("bug", { operation: "listener", error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  if (res.headersSent) res.destroy();
+  else res.writeHead(500, { "Content-Type": "text/plain" }).end("Internal error\n");
 }

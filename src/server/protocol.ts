@@ -4,11 +4,14 @@ import type { Logger } from "../core/log.js";
 import type { Scope } from "../core/scope.js";
 import type { RequestContext } from "../services/context.js";
 import type { AdminDeps } from "./admin.js";
+import type { Authenticator } from "./auth/authenticator.js";
 import type { Reply } from "./http.js";
 
 export interface ListenerDeps {
   admin: AdminDeps;
   makeContext: (scope: Scope, requestId: string) => RequestContext;
+  /** Who signed a request (auth on), or the account and region it names (auth off). */
+  authenticator: Authenticator;
   log: Logger;
   now: () => number;
 }
@@ -16,9 +19,11 @@ export interface ListenerDeps {
 export interface IncomingCall {
   req: IncomingMessage;
   url: URL;
+  /** The whole body, read (bounded) before any protocol looks at it. */
+  body: Buffer;
   requestId: string;
   /** What the request asks for, for the log line; set as soon as it is known. */
-  trace: { operation: string };
+  trace: { operation: string; account?: string };
 }
 
 /**

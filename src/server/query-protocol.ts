@@ -3,10 +3,11 @@ import { decodeQueryInput, parseQueryParams } from "../protocol/ec2query/decode.
 import { encodeQueryChunks } from "../protocol/ec2query/encode.js";
 import { encodeQueryError } from "../protocol/ec2query/errors.js";
 import { notImplemented, type RequestContext } from "../services/context.js";
-import { queryServices } from "../services/index.js";
-import { readBody } from "./http.js";
-import type { WireProtocol } from "./protocol.js";
-import { resolveScope } from "./scope.js";
+import { ownEntry, queryServices } from "../services/index.js";
+import { STS_SIGNING_NAME, STS_VERSION, stsAnswer, stsError } from "../services/sts/sts.js";
+import { ec2AuthErrors, stsAuthErrors } from "./auth/errors.js";
+import type { Reply } from "./http.js";
+import type { IncomingCall, ListenerDeps, WireProtocol } from "./protocol.js";
 
 /** Parameters that belong to the envelope or to authentication, not to the operation's input. */
 const ENVELOPE = new Set([
@@ -16,31 +17,46 @@ const ENVELOPE = new Set([
 
 const missingEnvelope = (name: string) => new AwsError("MissingParameter", `The request must contain the parameter ${name}`, 400);
 
+/** STS speaks awsQuery: its own envelope for answers and errors, whatever goes wrong. */
+async function stsCall(call: IncomingCall, deps: ListenerDeps, action: string): Promise<Reply> {
+  try {
+    const principal = await deps.authenticator.authenticate(call, STS_SIGNING_NAME, stsAuthErrors);
+    call.trace.account = principal.account;
+    return stsAnswer(action, principal, call.requestId);
+  } catch (e) {
+    if (e instanceof AwsError) return stsError(e, call.requestId);
+    throw e;
+  }
+}
+
 /**
  * The EC2 query protocol: `Action=<Op>&Version=<api version>&…` in a form body (or a GET query
  * string), XML out. The Version picks the service, the Action its operation.
  */
 export const queryProtocol: WireProtocol = {
-  async handle({ req, url, requestId, trace }, deps) {
-    const body = req.method === "POST" ? await readBody(req) : "";
+  async handle(call, deps) {
+    const { req, url, body, requestId, trace } = call;
     const params = parseQueryParams(url.search.slice(1));
-    for (const [k, v] of parseQueryParams(body)) params.set(k, v);
+    if (req.method === "POST") for (const [k, v] of parseQueryParams(body.toString("utf8"))) params.set(k, v);
     const action = params.get("Action");
     if (!action) throw missingEnvelope("Action");
-    trace.operation = action;
+    trace.operation = action.slice(0, 200);
     const version = params.get("Version");
     if (!version) throw missingEnvelope("Version");
-    const service = queryServices[version];
-    if (!service) throw new AwsError("NoSuchVersion", `The requested version (${version}) of service ${action} does not exist.`, 400);
-    const handler = (service.operations as Record<string, unknown>)[action];
-    if (handler === undefined) throw new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`, 400);
+    if (version === STS_VERSION) return stsCall(call, deps, action);
+    const service = queryServices.get(version);
+    if (!service) throw new AwsError("NoSuchVersion", `The requested version (${version.slice(0, 100)}) of service ${trace.operation} does not exist.`, 400);
+    const principal = await deps.authenticator.authenticate(call, service.signingName, ec2AuthErrors);
+    trace.account = principal.account;
+    const handler = ownEntry(service.operations, action);
+    if (handler === undefined) throw new AwsError("InvalidAction", `The action ${trace.operation} is not valid for this web service.`, 400);
     if (handler === notImplemented) throw notImplementedError(service.name, action);
-    const shapes = service.model.operations[action];
+    const shapes = ownEntry(service.model.operations, action);
     if (!shapes) throw new Error(`${service.name} ${action} has a handler but no shapes: add it to scripts/gen-models.mjs and run npm run gen`);
     for (const k of ENVELOPE) params.delete(k);
     const input = decodeQueryInput(service.model, shapes.input, params, service.inputRules);
-    const scope = resolveScope(req.headers.authorization, url.searchParams.get("X-Amz-Credential") ?? undefined);
-    const output = await (handler as (ctx: RequestContext, input: unknown) => Promise<object | undefined>)(deps.makeContext(scope, requestId), input);
+    const ctx = deps.makeContext({ account: principal.account, region: principal.region }, requestId);
+    const output = await (handler as (ctx: RequestContext, input: unknown) => Promise<object | undefined>)(ctx, input);
     return {
       status: 200,
       headers: { "Content-Type": "text/xml;charset=UTF-8" },

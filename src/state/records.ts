@@ -180,3 +180,12 @@ export interface AutoSnapshotRecord extends Holdable {
   /** The driver handle of the resource (instance or disk) that was copied. */
   sourceComputeId: string;
 }
+
+/** An access key of `--auth sigv4`: the secret signs requests of `account`; admin keys may also call /_skiff/. */
+export interface AccessKeyRecord {
+  accessKeyId: string;
+  secretAccessKey: string;
+  account: string;
+  admin: boolean;
+  createdAt: number;
+}

@@ -1,7 +1,7 @@
 import type { Scope } from "../core/scope.js";
 import type { Ec2InstanceRecord, Ec2KeyPairRecord, SnapshotRecord, VolumeRecord } from "./ec2-records.js";
 import type {
-  AutoSnapshotRecord, DiskRecord, DiskSnapshotRecord, InstanceRecord, InstanceSnapshotRecord, JobRecord, KeyPairRecord, OperationRecord,
+  AccessKeyRecord, AutoSnapshotRecord, DiskRecord, DiskSnapshotRecord, InstanceRecord, InstanceSnapshotRecord, JobRecord, KeyPairRecord, OperationRecord,
 } from "./records.js";
 
 /**
@@ -15,6 +15,7 @@ export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs fn for reading only; it sees one consistent state but must not write. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Removes every resource, job and setting; access keys stay. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -111,9 +112,18 @@ export interface SettingsRepository {
   set(key: string, value: string): Promise<void>;
 }
 
+/** Access keys (server-wide, like settings); `reset` keeps them. */
+export interface AccessKeyRepository {
+  get(accessKeyId: string): Promise<AccessKeyRecord | undefined>;
+  list(): Promise<AccessKeyRecord[]>;
+  insert(key: AccessKeyRecord): Promise<void>;
+  delete(accessKeyId: string): Promise<boolean>;
+}
+
 export interface Tx {
   names: NameRepository;
   settings: SettingsRepository;
+  accessKeys: AccessKeyRepository;
   instances: ResourceRepository<InstanceRecord>;
   keyPairs: ResourceRepository<KeyPairRecord>;
   operations: ResourceRepository<OperationRecord>;

@@ -1,5 +1,4 @@
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations } from "../migrations/index.js";
 import type { Store, Tx } from "../store.js";
@@ -12,12 +11,19 @@ import { snapshotRepository } from "./ec2-snapshots.js";
 import { jobRepository } from "./jobs.js";
 import { nameRepository } from "./names.js";
 import { settingsRepository } from "./settings.js";
+import { accessKeyRepository } from "./access-keys.js";
+import { prepareDatabaseFile, StoreOpenError } from "./open-file.js";
 
 /** The embedded engine: one SQLite file (WAL), or an in-memory database through the same code. */
 export function openSqliteStore(path: string | ":memory:"): Store {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") prepareDatabaseFile(path);
   // No busy wait: this process is the file's only user (see below), so a lock held elsewhere is another process.
-  const db = new Database(path, { timeout: 0 });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: 0 });
+  } catch (e) {
+    throw new StoreOpenError(dirname(path), e);
+  }
   try {
     // One process owns the file and keeps its locks: each statement then skips the file-lock
     // system calls that shared locking makes (7.7 → 1.7 µs a lookup here), and the WAL index lives in
@@ -30,12 +36,13 @@ export function openSqliteStore(path: string | ":memory:"): Store {
   } catch (e) {
     db.close();
     if ((e as { code?: string }).code === "SQLITE_BUSY") throw new Error(`${path} is in use by another process (another Skiff on the same data directory?)`);
-    throw e;
+    throw new StoreOpenError(dirname(path), e);
   }
 
   const tx: Tx = {
     names: nameRepository(db),
     settings: settingsRepository(db),
+    accessKeys: accessKeyRepository(db),
     instances: docTableRepository(db, instancesTable),
     keyPairs: docTableRepository(db, keyPairsTable),
     operations: docTableRepository(db, operationsTable),
@@ -77,7 +84,7 @@ export function openSqliteStore(path: string | ":memory:"): Store {
     reset: () =>
       serialised(async () => {
         const tables = db.prepare<[], { name: string }>(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('schema_version') AND name NOT LIKE 'sqlite_%'`,
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('schema_version', 'access_keys') AND name NOT LIKE 'sqlite_%'`,
         ).all();
         db.transaction(() => {
           for (const { name } of tables) db.exec(`DELETE FROM ${name}`);
