@@ -35,14 +35,17 @@ export interface ServerOptions {
   nodeArgs?: string[];
   /** Another build's bundle, to compare two versions on the same machine in the same run. */
   bundle?: string;
+  /** More command-line options and environment variables of the server (e.g. --auth sigv4 and its key). */
+  args?: string[];
+  env?: Record<string, string>;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? scratchDataDir();
   const scratch = options.dataDir === undefined;
   const started = performance.now();
-  const args = [...(options.nodeArgs ?? []), options.bundle ?? MAIN, "--data-dir", dataDir, "--quiet", "--port", "0"];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const args = [...(options.nodeArgs ?? []), options.bundle ?? MAIN, "--data-dir", dataDir, "--quiet", "--port", "0", ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });
   const stopped = new Promise<void>((resolve) =>
     child.once("exit", () => {
       if (scratch) rmSync(dataDir, { recursive: true, force: true });
@@ -86,9 +89,11 @@ function startupEndpoint(child: ChildProcess): Promise<string> {
   });
 }
 
+/** The first answer from /_skiff/health: 200, or 403 when the server wants signed admin requests. */
 async function firstHealthy(endpoint: string) {
   for (let attempt = 0; attempt < 500; attempt++) {
-    if ((await status(`${endpoint}/_skiff/health`)) === 200) return;
+    const answer = await status(`${endpoint}/_skiff/health`);
+    if (answer === 200 || answer === 403) return;
     await new Promise((r) => setTimeout(r, 2));
   }
   throw new Error(`${endpoint}/_skiff/health never answered 200`);

@@ -6,12 +6,14 @@ import type { KeyLookup } from "./sigv4.js";
 const KEEP_MS = 30_000;
 
 /** Access keys by id, read from the store once and kept for a while: a signed call costs no query. */
-export function cachedKeys(store: Store, hostNow: () => number): KeyLookup & { forget(accessKeyId: string): void } {
+export function cachedKeys(store: Store, hostNow: () => number): Required<KeyLookup> & { forget(accessKeyId: string): void } {
   const kept = new Map<string, { key: AccessKeyRecord; until: number }>();
   return {
-    async get(accessKeyId) {
+    kept(accessKeyId) {
       const hit = kept.get(accessKeyId);
-      if (hit && hit.until > hostNow()) return hit.key;
+      return hit && hit.until > hostNow() ? hit.key : undefined;
+    },
+    async get(accessKeyId) {
       const key = await store.read((tx) => tx.accessKeys.get(accessKeyId));
       if (key) kept.set(accessKeyId, { key, until: hostNow() + KEEP_MS });
       else kept.delete(accessKeyId);

@@ -8,6 +8,8 @@ import { signatureParts, type SignatureParts } from "./signature-parts.js";
 export const MAX_SKEW_MS = 15 * 60_000;
 
 export interface KeyLookup {
+  /** A key known without asking the store; undefined when it must be read with `get`. */
+  kept?(accessKeyId: string): AccessKeyRecord | undefined;
   get(accessKeyId: string): Promise<AccessKeyRecord | undefined>;
 }
 
@@ -27,12 +29,14 @@ export function sigv4Authenticator(keys: KeyLookup, hostNow: () => number): Auth
       try {
         const parts = signatureParts(request);
         if (!parts) throw new AuthFailure("missing", "The request must contain either a valid (registered) AWS access key ID or X.509 certificate: sign it with Signature Version 4.");
-        const key = await keys.get(parts.accessKeyId);
+        // The hot path awaits nothing: the key and its signing key are usually kept from earlier calls.
+        const key = keys.kept?.(parts.accessKeyId) ?? (await keys.get(parts.accessKeyId));
         if (!key) throw new AuthFailure("unknownKey", `The access key id ${parts.accessKeyId.slice(0, 40)} does not exist in Skiff's records (skiff keys list).`);
         if (parts.service !== signingName) throw new AuthFailure("signature", `Credential should be scoped to correct service: '${signingName}'.`);
         if (parts.amzDate.slice(0, 8) !== parts.date) throw new AuthFailure("signature", `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parts.date}' != '${parts.amzDate.slice(0, 8)}'.`);
         checkDate(parts, hostNow());
-        if (!(await calculator.matches(toHttpRequest(request, parts), parts, key.secretAccessKey))) throw new AuthFailure("signature", SIGNATURE_DOES_NOT_MATCH);
+        const signingKey = calculator.keptSigningKey(parts, key.secretAccessKey) ?? (await calculator.deriveSigningKey(parts, key.secretAccessKey));
+        if (!calculator.matches(toHttpRequest(request, parts), parts, signingKey)) throw new AuthFailure("signature", SIGNATURE_DOES_NOT_MATCH);
         return { accessKeyId: key.accessKeyId, account: key.account, region: parts.region, admin: key.admin };
       } catch (e) {
         if (e instanceof AuthFailure) throw errors[e.kind](e.message);
@@ -61,7 +65,7 @@ function toHttpRequest(request: SignedRequest, parts: SignatureParts): HttpReque
   const { req, url, body } = request;
   const raw = req.url ?? "/";
   const query: QueryParameterBag = Object.create(null);
-  for (const [k, v] of url.searchParams) {
+  if (url.search.length > 1) for (const [k, v] of url.searchParams) {
     if (parts.presigned && k === "X-Amz-Signature") continue;
     const had = query[k];
     if (Array.isArray(had)) had.push(v);
