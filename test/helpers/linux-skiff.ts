@@ -72,7 +72,7 @@ export async function startLinuxSkiff(blueprints: string[], extra: Partial<Skiff
       await store.close();
     }
     const options: Partial<SkiffOptions> = {
-      driver: "linux", dataDir, ...storage,
+      driver: "linux", auth: "off", dataDir, ...storage,
       linux: { tag, privateCidr: `172.28.${net}.0/24`, publicCidr: `127.28.${net}.0/24`, stopGraceMs: 2000 },
       ...extra,
     };
