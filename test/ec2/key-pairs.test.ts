@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { CreateInstancesCommand } from "@aws-sdk/client-lightsail";
@@ -72,6 +73,14 @@ describe("EC2 key pairs", () => {
     await rejectsWith(t.ec2.send(new DeleteKeyPairCommand({ KeyPairId: "key-0123456789abcdef0" })), "InvalidKeyPair.NotFound", /key-0123456789abcdef0/);
     await rejectsWith(t.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ["a"] })), "InvalidKeyPair.NotFound", /The key pair 'a' does not exist/);
     await rejectsWith(t.ec2.send(new DeleteKeyPairCommand({})), "MissingParameter", /KeyName or KeyPairId/);
+  });
+
+  it("makes RSA keys without holding the event loop (an RSA 2048 key takes 60–600 ms to make)", async () => {
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    for (const name of ["rsa-1", "rsa-2", "rsa-3", "rsa-4"]) await t.ec2.send(new CreateKeyPairCommand({ KeyName: name }));
+    delay.disable();
+    assert.ok(delay.max / 1e6 < 100, `the event loop was held ${(delay.max / 1e6).toFixed(0)} ms`);
   });
 
   it("keeps EC2 key pairs apart from Lightsail's, and regions apart", async () => {

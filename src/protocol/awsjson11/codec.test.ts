@@ -43,6 +43,13 @@ const rules: InputRules = {
   notInEnum: (path, value) => new Error(`enum ${path}=${value}`),
 };
 
+/** The same value with its maps (null-prototype objects, see decode.ts) as plain objects, to compare with SDK input. */
+function withPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withPrototypes);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPrototypes(v)]));
+}
+
 /** The body SDK v3 sends for a command. */
 async function sdkBody(command: object): Promise<string> {
   reply = "{}";
@@ -82,7 +89,7 @@ describe("awsJson1_1 decode, against the SDK's serializer", () => {
   for (const [what, shape, input, Command] of inputs) {
     it(`decodes what SDK v3 sends for ${what} to the same input`, async () => {
       const body = await sdkBody(new Command(input as never) as object);
-      assert.deepEqual(decodeJsonInput(model, shape, body, rules), input);
+      assert.deepEqual(withPrototypes(decodeJsonInput(model, shape, body, rules)), input);
     });
   }
 
@@ -108,6 +115,48 @@ describe("awsJson1_1 decode, against the SDK's serializer", () => {
 
   it("treats null as absent, as the SDKs do", () => {
     assert.throws(() => decodeJsonInput(model, "GetInstanceRequest", '{"instanceName":null}', rules), /missing instanceName/);
+  });
+
+  it("answers a member nested 40,000 deep with a SerializationException that shows its start (not a stack overflow)", () => {
+    const deep = `{"instanceName":${"[".repeat(40_000)}${"]".repeat(40_000)}}`;
+    assert.throws(() => decodeJsonInput(model, "GetInstanceRequest", deep, rules), (e: Error) => {
+      assert.equal(e.name, "SerializationException");
+      assert.match(e.message, /^Member 'instanceName' must be a string, but the request has array \[\[\[…\]\]\]\.$/);
+      return true;
+    });
+  });
+
+  it("shows at most 60 characters of a wrong value, however large", () => {
+    const huge = JSON.stringify({ instanceName: { key: "x".repeat(1_000_000) } });
+    assert.throws(() => decodeJsonInput(model, "GetInstanceRequest", huge, rules), (e: Error) => {
+      assert.match(e.message, /^Member 'instanceName' must be a string, but the request has object \{"key":"x{50,60}\.$/);
+      return true;
+    });
+  });
+
+  it("refuses a body of more than 50,000 JSON values with a SerializationException, before JSON.parse holds the event loop", () => {
+    const body = `{"instanceName":"a","junk":[${"[],".repeat(60_000)}[]]}`;
+    assert.throws(() => decodeJsonInput(model, "GetInstanceRequest", body, rules), (e: Error) => {
+      assert.equal(e.name, "SerializationException");
+      assert.match(e.message, /more than 50000 JSON values/);
+      return true;
+    });
+  });
+
+  it("counts only the values outside strings: commas and brackets in a string are text", () => {
+    const body = `{"instanceName":"${"[{,".repeat(40_000)}"}`;
+    assert.equal(decodeJsonInput(model, "GetInstanceRequest", body, rules).instanceName, "[{,".repeat(40_000));
+    const escaped = JSON.stringify({ instanceName: `\\"${",".repeat(60_000)}` });
+    assert.equal(decodeJsonInput(model, "GetInstanceRequest", escaped, rules).instanceName, `\\"${",".repeat(60_000)}`);
+  });
+
+  it("keeps __proto__ and constructor as map keys like any other, in an object without a prototype", () => {
+    const body = '{"serviceName":"s","power":"nano","scale":1,"publicDomainNames":{"__proto__":["a.example.com"],"constructor":["b.example.com"]}}';
+    const decoded = decodeJsonInput(model, "CreateContainerServiceRequest", body, rules);
+    const names = decoded.publicDomainNames as Record<string, string[]>;
+    assert.equal(Object.getPrototypeOf(names), null);
+    assert.deepEqual(Object.keys(names), ["__proto__", "constructor"]);
+    assert.deepEqual(Object.entries(names), [["__proto__", ["a.example.com"]], ["constructor", ["b.example.com"]]]);
   });
 });
 

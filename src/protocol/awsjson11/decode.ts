@@ -1,5 +1,6 @@
 import { serializationError } from "../../core/errors.js";
 import { structure, type ServiceModel, type ShapeRef } from "../model.js";
+import { checkJsonBudget } from "./json-budget.js";
 
 /** What a service says about input that is well-formed JSON but breaks the model's rules. */
 export interface InputRules {
@@ -10,6 +11,29 @@ export interface InputRules {
 const typeName = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
 /**
+ * The start of a value for an error message, read no deeper and no further than it shows: a value
+ * nested thousands deep overflowed JSON.stringify's stack (a 500), and a 4 MB one was copied whole.
+ */
+function preview(v: unknown, room = 60, depth = 0): string {
+  if (typeof v === "string") return JSON.stringify(v.slice(0, room));
+  if (typeof v !== "object" || v === null) return String(v);
+  if (depth >= 2) return Array.isArray(v) ? "[…]" : "{…}";
+  const parts: string[] = [];
+  let used = 2;
+  const each = Array.isArray(v) ? v.entries() : Object.entries(v as Record<string, unknown>).values();
+  for (const [k, item] of each) {
+    if (used >= room) {
+      parts.push("…");
+      break;
+    }
+    const piece = Array.isArray(v) ? preview(item, room - used, depth + 1) : `${JSON.stringify(String(k).slice(0, room))}:${preview(item, room - used, depth + 1)}`;
+    parts.push(piece);
+    used += piece.length + 1;
+  }
+  return Array.isArray(v) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
+
+/**
  * Parses an awsJson1_1 request body and checks it against the operation's input shape:
  * JSON types (SerializationException), required members and enum values (the service's own error).
  * Unknown members are ignored, as AWS does. Timestamps become Dates.
@@ -18,6 +42,7 @@ export function decodeJsonInput(model: ServiceModel, shapeName: string, body: st
   let parsed: unknown;
   if (body.trim() === "") parsed = {};
   else {
+    checkJsonBudget(body);
     try {
       parsed = JSON.parse(body);
     } catch (e) {
@@ -44,7 +69,7 @@ function decodeStructure(model: ServiceModel, name: string, value: Record<string
 
 function decodeValue(model: ServiceModel, ref: ShapeRef, v: unknown, path: string, rules: InputRules): unknown {
   const wrong = (expected: string) =>
-    serializationError(`Member '${path}' must be ${expected}, but the request has ${typeName(v)} ${JSON.stringify(v)?.slice(0, 60)}.`);
+    serializationError(`Member '${path}' must be ${expected}, but the request has ${typeName(v)} ${preview(v).slice(0, 60)}.`);
   switch (ref.k) {
     case "s":
       if (typeof v !== "string") throw wrong("a string");
@@ -76,7 +101,8 @@ function decodeValue(model: ServiceModel, ref: ShapeRef, v: unknown, path: strin
       });
     case "m": {
       if (typeName(v) !== "object") throw wrong("a map");
-      const out: Record<string, unknown> = {};
+      // Map keys are the client's: `__proto__` or `constructor` is a key like any other, never the prototype.
+      const out: Record<string, unknown> = Object.create(null);
       for (const [key, item] of Object.entries(v as Record<string, unknown>)) {
         if (item !== null) out[key] = decodeValue(model, ref.v, item, `${path}.${key}`, rules);
       }

@@ -2,6 +2,7 @@ import type { QueryService } from "../service.js";
 import { invalidValue, missingParameter, unknownParameter } from "./errors.js";
 import { model } from "./generated/model.js";
 import { operations } from "./operations.js";
+import { shortened, withShortErrors } from "./short-errors.js";
 
 export const ec2: QueryService = {
   name: "EC2",
@@ -10,6 +11,11 @@ export const ec2: QueryService = {
   // As real EC2 writes it; the SDK's model spells it without the trailing slash.
   xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
   model,
-  operations,
-  inputRules: { missing: missingParameter, unknown: unknownParameter, invalidValue },
+  operations: withShortErrors(operations),
+  // Parameter names and values are the client's, of any length: messages quote them shortened.
+  inputRules: {
+    missing: (name) => shortened(missingParameter(name)),
+    unknown: (name) => shortened(unknownParameter(name)),
+    invalidValue: (name, value, expected) => shortened(invalidValue(name, value, expected)),
+  },
 };

@@ -9,7 +9,7 @@ export const createKeyPair: Handler<CreateKeyPairRequest, KeyPair> = async (ctx,
   const keyName = checkKeyName(input.KeyName!);
   const keyType = input.KeyType ?? "rsa";
   const tags = tagsFromSpecifications(input.TagSpecifications, ["key-pair"]).get("key-pair") ?? [];
-  const material = createKeyMaterial(keyName, keyType, input.KeyFormat ?? "pem");
+  const material = await createKeyMaterial(keyName, keyType, input.KeyFormat ?? "pem");
   const record = await ctx.transaction((tx) =>
     insertKeyPair(tx, ctx, ctx.clock.now(), input, { keyName, keyType, fingerprint: material.fingerprint, publicKey: material.publicKey, tags }),
   );

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import type Sshpk from "sshpk";
 import { sshpk } from "../../../core/sshpk.js";
-import { generateSshKey, parsePublicKey } from "../../../core/ssh-keys.js";
+import { generateSshKeyAsync, parsePublicKey } from "../../../core/ssh-keys.js";
 import { invalidKeyFormat } from "../errors.js";
 
 export interface NewKey {
@@ -20,10 +20,11 @@ const sha256Fingerprint = (key: Sshpk.Key) => createHash("sha256").update(key.to
 /**
  * A key pair EC2 would create: RSA 2048 in PEM (fingerprint: SHA-1 of the PKCS#8 private key) or
  * ED25519 in OpenSSH format (fingerprint: SHA-256); `ppk` gives the private key in PuTTY's format.
+ * The RSA key is made on libuv's thread pool: made here, it held the event loop 60–600 ms.
  */
-export function createKeyMaterial(name: string, type: "rsa" | "ed25519", format: "pem" | "ppk"): NewKey {
+export async function createKeyMaterial(name: string, type: "rsa" | "ed25519", format: "pem" | "ppk"): Promise<NewKey> {
   if (type === "rsa") {
-    const key = generateSshKey(name);
+    const key = await generateSshKeyAsync(name);
     const keyMaterial = format === "ppk" ? privateKeyText(sshpk().parsePrivateKey(key.privateKey, "pem"), "ppk") : key.privateKey;
     return { publicKey: key.publicKey, keyMaterial, fingerprint: key.fingerprint };
   }
