@@ -52,7 +52,7 @@ const saveClock = (store: Store, clock: Clock) => store.transaction((tx) => tx.s
 export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<Skiff> {
   const o: SkiffOptions = { ...libraryDefaults, ...options };
   const startedAt = performance.now();
-  const makeDriver = computeDrivers[o.driver];
+  const makeDriver = Object.hasOwn(computeDrivers, o.driver) ? computeDrivers[o.driver] : undefined;
   if (!makeDriver) throw new Error(`unknown driver '${o.driver}'; choose one of ${Object.keys(computeDrivers).join(", ")}`);
   const auth = authMode(o);
   const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));

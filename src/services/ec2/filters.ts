@@ -2,6 +2,7 @@ import type { Filter } from "@aws-sdk/client-ec2";
 import type { Ec2Tag } from "../../state/ec2-records.js";
 import type { Narrowing } from "../../state/store.js";
 import { invalidFilter, invalidParameterValue, missingParameter } from "./errors.js";
+import { MAX_PATTERN_LENGTH, wildcard } from "./wildcard.js";
 
 export type FilterValue = string | number | boolean | undefined | null;
 
@@ -28,8 +29,10 @@ export function filterPredicate<R>(filters: Filter[] | undefined, spec: FilterFi
     const values = filter.Values ?? [];
     if (values.length === 0) throw invalidParameterValue(`The filter '${name}' needs at least one value.`);
     const read = reader(name, spec);
+    const long = values.findIndex((v) => v.length > MAX_PATTERN_LENGTH);
+    if (long >= 0) throw invalidParameterValue(`The value of Filter.${i + 1}.Value.${long + 1} is longer than ${MAX_PATTERN_LENGTH} characters.`);
     const patterns = values.map(wildcard);
-    return (r: R) => read(r).some((v) => patterns.some((p) => p.test(v)));
+    return (r: R) => read(r).some((v) => patterns.some((p) => p(v)));
   });
   return (r) => tests.every((test) => test(r));
 }
@@ -63,24 +66,10 @@ function reader<R>(name: string, spec: FilterFields<R>): (r: R) => string[] {
     if (name === "tag-key") return (r) => tags(r).map((t) => t.key);
     if (name === "tag-value") return (r) => tags(r).map((t) => t.value);
   }
-  const field = spec.fields[name];
+  const field = Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
   if (!field) throw invalidFilter(name);
   return (r) => {
     const v = field(r);
     return (Array.isArray(v) ? v : [v]).filter((x): x is string | number | boolean => x !== undefined && x !== null).map(String);
   };
 }
-
-function wildcard(value: string): RegExp {
-  let source = "";
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === "\\" && i + 1 < value.length) source += escapeRegExp(value[++i]!);
-    else if (c === "*") source += ".*";
-    else if (c === "?") source += ".?";
-    else source += escapeRegExp(c);
-  }
-  return new RegExp(`^${source}$`, "su");
-}
-
-const escapeRegExp = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
