@@ -1,4 +1,4 @@
-import { createHash, createHmac, hash, timingSafeEqual, type Hash, type Hmac } from "node:crypto";
+import { createHash, createHmac, hash, type Hash, type Hmac } from "node:crypto";
 import { ALGORITHM_IDENTIFIER, getCanonicalHeaders, getSigningKey, SignatureV4Base } from "@smithy/signature-v4";
 import type { Checksum, HttpRequest, SourceData } from "@smithy/types";
 import type { SignatureParts } from "./signature-parts.js";
@@ -28,33 +28,30 @@ const toBuffer = (data: SourceData) =>
 
 const SIGNING_KEYS_KEPT = 1024;
 
-/**
- * A derived SigV4 key that signs with HMAC-SHA256 (RFC 2104) from its two padded keys, computed
- * once: two of Node's one-shot hashes a call instead of a new Hmac object, which in the server
- * cost as much as the rest of the verification. The Smithy signer derives the key itself.
- */
+/** A derived SigV4 signing key. */
 export class SigningKey {
-  private readonly inner: Buffer;
-  private readonly outer: Buffer;
-  constructor(key: Uint8Array) {
-    const block = Buffer.alloc(64);
-    block.set(key.length > 64 ? createHash("sha256").update(key).digest() : key);
-    this.inner = Buffer.from(block.map((b) => b ^ 0x36));
-    this.outer = Buffer.from(block.map((b) => b ^ 0x5c));
-  }
-  sign(text: string): Buffer {
-    const innerHash = hash("sha256", Buffer.concat([this.inner, Buffer.from(text)]), "buffer");
-    return hash("sha256", Buffer.concat([this.outer, innerHash]), "buffer");
+  constructor(private readonly key: Uint8Array) {}
+  /** The signature of `text` in lower-case hex. */
+  sign(text: string): string {
+    return createHmac("sha256", this.key).update(text).digest("hex");
   }
 }
 
 const signingKeyId = (parts: SignatureParts, secretAccessKey: string) => `${parts.accessKeyId}\n${secretAccessKey}\n${parts.date}\n${parts.region}\n${parts.service}`;
 
+/** Equal strings of hex digits, in time that does not depend on where they differ. */
+function sameHex(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
 /**
  * Recomputes a request's SigV4 signature with the Smithy signer's canonicalisation (the one the AWS
  * SDKs sign with: path, query and header rules) and compares it in constant time. The hashes are
- * Node's one-shot ones rather than the signer's streaming interface, and derived signing keys are
- * kept per key/date/region/service, so a call costs two SHA-256 hashes and one HMAC.
+ * Node's own, called directly rather than through the signer's asynchronous interface, and derived
+ * signing keys are kept per key/date/region/service, so a call costs two SHA-256 hashes and one HMAC.
  */
 export class SignatureCalculator extends SignatureV4Base {
   private readonly signingKeys = new Map<string, SigningKey>();
@@ -70,7 +67,7 @@ export class SignatureCalculator extends SignatureV4Base {
     const canonicalRequest = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
     const scope = `${parts.date}/${parts.region}/${parts.service}/aws4_request`;
     const stringToSign = `${ALGORITHM_IDENTIFIER}\n${parts.amzDate}\n${scope}\n${hash("sha256", canonicalRequest)}`;
-    return timingSafeEqual(signingKey.sign(stringToSign), Buffer.from(parts.signature, "hex"));
+    return sameHex(signingKey.sign(stringToSign), parts.signature);
   }
 
   /** The derived key of this key id, secret, date, region and service, kept from an earlier call; else undefined. */
