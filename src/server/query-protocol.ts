@@ -1,5 +1,5 @@
-import { AwsError, notImplemented as notImplementedError } from "../core/errors.js";
-import { decodeQueryInput, parseQueryParams } from "../protocol/ec2query/decode.js";
+import { AwsError, notImplemented as notImplementedError, requestTooLarge } from "../core/errors.js";
+import { countQueryParams, decodeQueryInput, MAX_QUERY_PARAMS, parseQueryParams } from "../protocol/ec2query/decode.js";
 import { encodeQueryChunks } from "../protocol/ec2query/encode.js";
 import { encodeQueryError } from "../protocol/ec2query/errors.js";
 import { notImplemented, type RequestContext } from "../services/context.js";
@@ -14,6 +14,27 @@ const ENVELOPE = new Set([
   "Action", "Version", "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
   "X-Amz-Signature", "X-Amz-Security-Token", "AWSAccessKeyId", "SignatureVersion", "SignatureMethod", "Signature", "Timestamp", "Expires",
 ]);
+
+/**
+ * The largest query body: form parsing costs about 15 ms a megabyte, and no request may hold the
+ * event loop for 50 ms. (EC2's largest inputs, 16 KB of user data or a public key, are far below.)
+ */
+export const MAX_QUERY_BODY_BYTES = 1024 * 1024;
+
+const tooManyParameters = (count: number) =>
+  new AwsError("InvalidParameterValue", `The request has ${count} parameters; at most ${MAX_QUERY_PARAMS} are accepted.`, 400);
+
+/** The request's parameters, from its query string and (POST) its form body, bounded before they are parsed. */
+function requestParams(call: IncomingCall): Map<string, string> {
+  if (call.body.length > MAX_QUERY_BODY_BYTES) throw requestTooLarge(MAX_QUERY_BODY_BYTES);
+  const query = call.url.search.slice(1);
+  const form = call.req.method === "POST" ? call.body.toString("utf8") : "";
+  const count = countQueryParams(query) + countQueryParams(form);
+  if (count > MAX_QUERY_PARAMS) throw tooManyParameters(count);
+  const params = parseQueryParams(query);
+  for (const [k, v] of parseQueryParams(form)) params.set(k, v);
+  return params;
+}
 
 const missingEnvelope = (name: string) => new AwsError("MissingParameter", `The request must contain the parameter ${name}`, 400);
 
@@ -35,9 +56,8 @@ async function stsCall(call: IncomingCall, deps: ListenerDeps, action: string): 
  */
 export const queryProtocol: WireProtocol = {
   async handle(call, deps) {
-    const { req, url, body, requestId, trace } = call;
-    const params = parseQueryParams(url.search.slice(1));
-    if (req.method === "POST") for (const [k, v] of parseQueryParams(body.toString("utf8"))) params.set(k, v);
+    const { requestId, trace } = call;
+    const params = requestParams(call);
     const action = params.get("Action");
     if (!action) throw missingEnvelope("Action");
     trace.operation = action.slice(0, 200);

@@ -40,8 +40,8 @@ describe("hostile input on both wire protocols", () => {
     assert.match(String(reply.body?.message), /^The page token 't{1000,}… \(\d+ characters in all\)$/);
   });
 
-  it("quotes a 1.2 million character EC2 filter name in a message of at most about 1 KiB", async () => {
-    const reply = await ec2(`Action=DescribeVolumes&Version=2016-11-15&Filter.1.Name=${"%3C%26%3E".repeat(400_000)}&Filter.1.Value.1=x`);
+  it("quotes a 300,000 character EC2 filter name in a message of at most about 1 KiB", async () => {
+    const reply = await ec2(`Action=DescribeVolumes&Version=2016-11-15&Filter.1.Name=${"%3C%26%3E".repeat(100_000)}&Filter.1.Value.1=x`);
     assert.equal(reply.status, 400);
     assert.equal(reply.code, "InvalidParameterValue");
     assert.ok(reply.text.length < 6_000, `the answer has ${reply.text.length} characters`);

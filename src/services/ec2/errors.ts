@@ -15,6 +15,8 @@ export const unknownParameter = (name: string) => ec2Error("UnknownParameter", `
 export const invalidParameterValue = (message: string) => ec2Error("InvalidParameterValue", message);
 export const invalidValue = (parameter: string, value: unknown, expected?: string) =>
   invalidParameterValue(`Value (${String(value)}) for parameter ${parameter} is invalid.${expected ? ` Expected: ${expected}.` : ""}`);
+export const tooManyMembers = (name: string, count: number, max: number, tags: boolean) =>
+  tags ? tagLimitExceeded() : invalidParameterValue(`The parameter ${name} has ${count} members; at most ${max} are accepted.`);
 export const invalidParameterCombination = (message: string) => ec2Error("InvalidParameterCombination", message);
 export const invalidParameterDependency = (message: string) => ec2Error("InvalidParameterDependency", message);
 export const noOutposts = (parameter: string) =>

@@ -1,5 +1,5 @@
 import type { QueryService } from "../service.js";
-import { invalidValue, missingParameter, unknownParameter } from "./errors.js";
+import { invalidValue, missingParameter, tooManyMembers, unknownParameter } from "./errors.js";
 import { model } from "./generated/model.js";
 import { operations } from "./operations.js";
 import { shortened, withShortErrors } from "./short-errors.js";
@@ -17,5 +17,6 @@ export const ec2: QueryService = {
     missing: (name) => shortened(missingParameter(name)),
     unknown: (name) => shortened(unknownParameter(name)),
     invalidValue: (name, value, expected) => shortened(invalidValue(name, value, expected)),
+    tooMany: (name, count, max, tags) => shortened(tooManyMembers(name, count, max, tags)),
   },
 };
