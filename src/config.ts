@@ -55,6 +55,7 @@ export const libraryDefaults: SkiffOptions = {
 
 export const USAGE = `Usage: skiff [options]
        skiff image build <minimal|debian_12> | list   (blueprint images of the linux driver)
+       skiff keys create --account <12 digits> [--admin] | list | delete <id>   (keys for --auth sigv4)
   --host <addr>              listen address (SKIFF_HOST, default 127.0.0.1)
   --port <n>                 listen port (SKIFF_PORT, default 4566; 0 picks one)
   --data-dir <dir>           state directory (SKIFF_DATA_DIR, default ./.skiff)
@@ -73,9 +74,7 @@ export const USAGE = `Usage: skiff [options]
   --quiet                    no request/job log lines on stderr (SKIFF_QUIET=1)
   --help
 Environment only: SKIFF_ACCESS_KEY_ID, SKIFF_SECRET_ACCESS_KEY and SKIFF_ACCOUNT_ID create (or
-update) that admin key at start.
-       skiff keys create --account <12 digits> [--admin] | list | delete <access key id>
-                             (access keys for --auth sigv4; takes --data-dir too)`;
+update) that admin key at start.`;
 
 export class ConfigError extends Error {}
 
