@@ -61,8 +61,9 @@ function headerFields(value: string): Map<string, string> {
  */
 export function signatureParts(request: SignedRequest): SignatureParts | undefined {
   const authorization = header(request, "authorization");
-  const query = request.url.searchParams;
   if (authorization !== undefined) return fromHeader(authorization, header(request, "x-amz-date"));
+  // Only now: the first read of searchParams parses the query string into a new object.
+  const query = request.url.searchParams;
   if (query.has("X-Amz-Signature") || query.has("X-Amz-Credential") || query.has("X-Amz-Algorithm")) return fromQuery(query);
   if (query.has("Signature") || query.has("AWSAccessKeyId")) throw incomplete("Signature Version 2 is not accepted: sign requests with Signature Version 4 (AWS4-HMAC-SHA256).");
   return undefined;
