@@ -83,6 +83,18 @@ describe("EC2 key pairs", () => {
     assert.ok(delay.max / 1e6 < 100, `the event loop was held ${(delay.max / 1e6).toFixed(0)} ms`);
   });
 
+  it("answers a DryRun and a taken name without making a key (each RSA key is 60–600 ms of CPU)", async () => {
+    await t.ec2.send(new CreateKeyPairCommand({ KeyName: "taken" }));
+    const before = process.cpuUsage();
+    for (let i = 0; i < 5; i++) {
+      await rejectsWith(t.ec2.send(new CreateKeyPairCommand({ KeyName: `dry-${i}`, DryRun: true })), "DryRunOperation", /DryRun/);
+      await rejectsWith(t.ec2.send(new CreateKeyPairCommand({ KeyName: "taken" })), "InvalidKeyPair.Duplicate", /'taken' already exists/);
+    }
+    const used = process.cpuUsage(before);
+    assert.ok((used.user + used.system) / 1000 < 250, `ten refused calls used ${((used.user + used.system) / 1000).toFixed(0)} ms of CPU`);
+    assert.deepEqual((await t.ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs!.map((k) => k.KeyName), ["taken"]);
+  });
+
   it("keeps EC2 key pairs apart from Lightsail's, and regions apart", async () => {
     await t.ec2.send(new CreateKeyPairCommand({ KeyName: "shared-name" }));
     await rejectsWith(

@@ -94,6 +94,16 @@ describe("Key pairs", () => {
       assert.equal(err.code, "NameExists");
     });
 
+    it("rejects a name already used by a key pair without making a key (each RSA key is 60–600 ms of CPU)", async () => {
+      await t.lightsail.send(new CreateKeyPairCommand({ keyPairName: "dup-key" }));
+      const before = process.cpuUsage();
+      for (let i = 0; i < 8; i++) {
+        await rejectsWith(t.lightsail.send(new CreateKeyPairCommand({ keyPairName: "dup-key" })), "InvalidInputException", /already in use: dup-key/);
+      }
+      const used = process.cpuUsage(before);
+      assert.ok((used.user + used.system) / 1000 < 250, `eight refused calls used ${((used.user + used.system) / 1000).toFixed(0)} ms of CPU`);
+    });
+
     it("rejects a name used by an instance, since names are unique across the region's resources", async () => {
       await t.lightsail.send(new CreateInstancesCommand({ ...instanceBase, instanceNames: ["shared-name"] }));
       await rejectsWith(

@@ -1,7 +1,8 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import type Sshpk from "sshpk";
 import { sshpk } from "../../../core/sshpk.js";
-import { generateSshKeyAsync, parsePublicKey } from "../../../core/ssh-keys.js";
+import { parsePublicKey } from "../../../core/ssh-keys.js";
+import { makeSshKey } from "../../ssh-key-slots.js";
 import { invalidKeyFormat } from "../errors.js";
 
 export interface NewKey {
@@ -24,7 +25,7 @@ const sha256Fingerprint = (key: Sshpk.Key) => createHash("sha256").update(key.to
  */
 export async function createKeyMaterial(name: string, type: "rsa" | "ed25519", format: "pem" | "ppk"): Promise<NewKey> {
   if (type === "rsa") {
-    const key = await generateSshKeyAsync(name);
+    const key = await makeSshKey(name);
     const keyMaterial = format === "ppk" ? privateKeyText(sshpk().parsePrivateKey(key.privateKey, "pem"), "ppk") : key.privateKey;
     return { publicKey: key.publicKey, keyMaterial, fingerprint: key.fingerprint };
   }

@@ -1,5 +1,6 @@
 import type { Scope } from "../../../core/scope.js";
-import { generateSshKey, generateSshKeyAsync } from "../../../core/ssh-keys.js";
+import { generateSshKey } from "../../../core/ssh-keys.js";
+import { makeSshKey } from "../../ssh-key-slots.js";
 import type { KeyPairRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import type { RequestContext } from "../../context.js";
@@ -15,7 +16,7 @@ export { DEFAULT_KEY_PAIR };
 export async function defaultKeyIfMissing(ctx: RequestContext, keyPairName?: string): Promise<KeyMaterial | undefined> {
   if (keyPairName !== undefined && keyPairName !== DEFAULT_KEY_PAIR) return undefined;
   if (await ctx.read((tx) => tx.keyPairs.get(ctx, DEFAULT_KEY_PAIR))) return undefined;
-  return generateSshKeyAsync(DEFAULT_KEY_PAIR);
+  return makeSshKey(DEFAULT_KEY_PAIR);
 }
 
 /**
