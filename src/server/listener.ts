@@ -40,7 +40,27 @@ export function createListener(deps: ListenerDeps, limits: ListenerLimits = defa
   // Without these listeners Node closes such connections without a word; they get a plain answer instead.
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => refuseRaw(socket, 405, "Method Not Allowed"));
   server.on("upgrade", (_req: IncomingMessage, socket: Duplex) => refuseRaw(socket, 400, "Bad Request"));
+  server.on("clientError", answerClientError);
   return server;
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout"],
+};
+
+/**
+ * Bytes that are not an HTTP request Skiff can read (bad framing, Content-Length with
+ * Transfer-Encoding, headers too large, too slow) get Node's status, then the connection is ended
+ * rather than destroyed: destroying it with unread bytes resets it, and the reset can overtake the
+ * answer on its way to the client.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  socket.on("error", () => undefined);
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const [status, reason] = (error.code && Object.hasOwn(CLIENT_ERRORS, error.code) ? CLIENT_ERRORS[error.code] : undefined) ?? [400, "Bad Request"];
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
 function refuseRaw(socket: Duplex, status: number, reason: string) {

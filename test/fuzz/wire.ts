@@ -76,6 +76,8 @@ export class Connection {
   }
 }
 
+const SMALL_REQUEST = 64 * 1024;
+
 /** Writes head and body, waiting for the socket to drain between pieces of a large body. */
 async function write(socket: Socket, request: FuzzRequest) {
   const wait = () => new Promise<void>((resolve) => {
@@ -85,8 +87,17 @@ async function write(socket: Socket, request: FuzzRequest) {
     };
     socket.on("drain", done).on("close", done);
   });
-  if (!socket.write(headBytes(request))) await wait();
-  for (const piece of bodyPieces(request)) {
+  const head = headBytes(request);
+  const pieces = [...bodyPieces(request)];
+  // A small request goes out in one write: a server that refuses the head and closes at once
+  // (Content-Length with Transfer-Encoding) would otherwise reset a second write, and the reset
+  // would discard its answer before it is read.
+  if (pieces.length <= 1 && head.length + (pieces[0]?.length ?? 0) <= SMALL_REQUEST) {
+    socket.write(pieces.length === 0 ? head : Buffer.concat([head, pieces[0]!]));
+    return;
+  }
+  if (!socket.write(head)) await wait();
+  for (const piece of pieces) {
     if (socket.destroyed) return;
     if (!socket.write(piece)) await wait();
   }

@@ -28,11 +28,12 @@ export function rawExchange(endpoint: string, bytes: string | Buffer, waitMs = 2
     const timer = setTimeout(finish, waitMs);
     socket.on("data", (c: Buffer) => {
       chunks.push(c);
-      // One whole answer with a Content-Length is enough.
+      // One whole answer with a Content-Length is enough, unless it says the server closes the connection: then the close.
       const text = Buffer.concat(chunks).toString("latin1");
       const head = text.indexOf("\r\n\r\n");
       const length = /content-length: (\d+)/i.exec(text.slice(0, head))?.[1];
-      if (head >= 0 && length !== undefined && Buffer.byteLength(text.slice(head + 4), "latin1") >= Number(length)) finish();
+      const closing = /^connection: close/im.test(text.slice(0, head));
+      if (head >= 0 && length !== undefined && !closing && Buffer.byteLength(text.slice(head + 4), "latin1") >= Number(length)) finish();
     });
     socket.on("close", () => {
       closed = true;

@@ -55,6 +55,14 @@ describe("every request target gets an answer", () => {
     assert.equal(upgrade.status, 400);
   });
 
+  it("answers Content-Length with Transfer-Encoding with 400 and ends the connection without resetting it", async () => {
+    for (let i = 0; i < 20; i++) {
+      const reply = await rawExchange(t.skiff.endpoint, request("POST", "/", { "X-Amz-Target": "Lightsail_20161128.GetInstances", "Transfer-Encoding": "chunked" }, "{}"));
+      assert.equal(reply.status, 400, `try ${i}: ${JSON.stringify(reply.text)}`);
+      assert.equal(reply.closed, true);
+    }
+  });
+
   it("answers bytes that are not HTTP with 400", async () => {
     const reply = await rawExchange(t.skiff.endpoint, "\x00\x01\x02 garbage\r\n\r\n");
     assert.equal(reply.status, 400);
