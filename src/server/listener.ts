@@ -97,8 +97,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     const body = await readBody(req);
     reply = await protocol.handle({ req, url, body, requestId, trace }, deps);
   } catch (e) {
-    // A client that went away before its body arrived has no one to answer.
-    if (!(e instanceof AwsError) && req.destroyed) return deps.log.info("request", { requestId, operation: trace.operation, status: "aborted by the client" });
+    // A client that went away before its body arrived has no one to answer. (`req.destroyed` is no
+    // test: a request whose body was read to the end is destroyed too, and its failure needs an answer.)
+    if (!(e instanceof AwsError) && !req.complete && req.destroyed) return deps.log.info("request", { requestId, operation: trace.operation, status: "aborted by the client" });
     reply = protocol.errorReply(e instanceof AwsError ? e : logged(e, deps, requestId, trace.operation, protocol), requestId);
   }
   reply.headers["x-amzn-RequestId"] = requestId;
