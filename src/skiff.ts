@@ -15,7 +15,7 @@ import { createContextFactory } from "./services/context.js";
 import { storeEngines } from "./state/index.js";
 import { version } from "./version.js";
 import type { Store } from "./state/store.js";
-import { jobHandlers } from "./worker/jobs/index.js";
+import { jobCatalogue } from "./worker/jobs/catalogue.js";
 import { reconcileInstances } from "./worker/reconcile.js";
 import { createStorage } from "./worker/storage.js";
 import { createWorker } from "./worker/worker.js";
@@ -61,7 +61,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB, linux: o.linux });
   const storage = createStorage({ driver, clock, log, simulatedMs: o.transitionMs });
   await reconcileInstances({ store, driver, log });
-  const worker = createWorker({ store, clock, driver, storage, log }, jobHandlers);
+  const worker = createWorker({ store, clock, driver, storage, log }, jobCatalogue);
   await worker.start();
   const images = await driver.images();
   const keys = cachedKeys(store, hostNow);

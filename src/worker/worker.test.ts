@@ -18,9 +18,9 @@ describe("worker", () => {
   let store: Store;
   let worker: Worker;
   let ran: number[];
-  const recorder: JobHandler = {
+  const recorder: JobHandler<{ n: number }> = {
     async run(job, _env, finish) {
-      ran.push(job.payload.n as number);
+      ran.push(job.payload.n);
       await finish(async () => {});
     },
     async fail() {},
@@ -30,7 +30,7 @@ describe("worker", () => {
     clock = createClock();
     store = openSqliteStore(":memory:");
     ran = [];
-    worker = createWorker(env(), { record: recorder });
+    worker = createWorker(env(), { record: { handler: recorder, resource: () => "r" } });
     await worker.start();
   });
   afterEach(async () => {
@@ -67,17 +67,17 @@ describe("worker", () => {
   });
 
   it("keeps a job that was interrupted by stop and runs it after the next start", async () => {
-    const blocked: JobHandler = {
+    const blocked: JobHandler<{ n: number }> = {
       async run(job, env, finish) {
         await env.clock.sleep(HOUR, abort.signal);
-        ran.push(job.payload.n as number);
+        ran.push(job.payload.n);
         await finish(async () => {});
       },
       async fail() {},
     };
     const abort = new AbortController();
     await worker.stop();
-    worker = createWorker(env(), { record: blocked });
+    worker = createWorker(env(), { record: { handler: blocked, resource: () => "r" } });
     await worker.start();
     await store.transaction((tx) => tx.jobs.enqueue(scope, "record", { n: 3 }, clock.now()));
     worker.kick();
@@ -86,7 +86,7 @@ describe("worker", () => {
     abort.abort(new Error("interrupted"));
     await stopping;
     assert.equal(await store.read((tx) => tx.jobs.pending()), 1);
-    worker = createWorker(env(), { record: recorder });
+    worker = createWorker(env(), { record: { handler: recorder, resource: () => "r" } });
     await worker.start();
     await worker.idle();
     assert.deepEqual(ran, [3]);

@@ -1,7 +1,9 @@
 import { MAX_TIMER_MS } from "../core/clock.js";
 import type { JobRecord } from "../state/records.js";
 import type { Tx } from "../state/store.js";
-import type { JobEnv, JobHandler } from "./job.js";
+import type { Job, JobEnv } from "./job.js";
+import type { JobDef } from "./jobs/catalogue.js";
+import { openEnvelope } from "./jobs/kinds.js";
 
 export interface Worker {
   start(): Promise<void>;
@@ -17,7 +19,28 @@ const RETRY_DELAY_MS = 1000;
 const STOP_GRACE_MS = 1000;
 
 /** The only caller of drivers (ARCHITECTURE rule 1): claims due jobs and runs them concurrently. */
-export function createWorker(env: JobEnv, handlers: Record<string, JobHandler>, concurrency = 64): Worker {
+/** What the worker runs: the job catalogue (catalogue.ts), or a few kinds of a test's own. */
+export type Runnable = Readonly<Record<string, JobDef<any>>>;
+
+/**
+ * A claimed row as its handler sees it: the payload out of its envelope (or upgraded from an older
+ * shape), and the fields every log line of the job carries.
+ */
+function openJob(row: JobRecord, def: JobDef<unknown> | undefined) {
+  const { requestId, data, legacy } = openEnvelope(row.payload);
+  const payload = legacy && def?.upgrade ? def.upgrade(data) : data;
+  const job: Job<unknown> = { id: row.id, kind: row.kind, account: row.account, region: row.region, requestId, payload, runAt: row.runAt, attempts: row.attempts };
+  let resource: string | undefined;
+  try {
+    resource = def?.resource(payload);
+  } catch {
+    resource = undefined; // a malformed old row: its handler fails it, the log line still goes out
+  }
+  const fields = { id: row.id, kind: row.kind, requestId, account: row.account, region: row.region, resource };
+  return { job, fields };
+}
+
+export function createWorker(env: JobEnv, catalogue: Runnable, concurrency = 64): Worker {
   let inFlight = 0;
   let stopped = true;
   let draining = false;
@@ -82,32 +105,38 @@ export function createWorker(env: JobEnv, handlers: Record<string, JobHandler>, 
     running.add(p);
   }
 
-  async function runJob(job: JobRecord) {
-    const handler = handlers[job.kind];
+  async function runJob(row: JobRecord) {
+    const def = Object.hasOwn(catalogue, row.kind) ? catalogue[row.kind] : undefined;
+    const handler = def?.handler;
     const finish = (fn: (tx: Tx) => Promise<void>) =>
       env.store.transaction(async (tx) => {
         await fn(tx);
-        await tx.jobs.finish(job.id);
+        await tx.jobs.finish(row.id);
       });
     const started = env.clock.now();
+    let opened: ReturnType<typeof openJob> | undefined;
     try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      opened = openJob(row, def);
+      const { job, fields } = opened;
+      env.log.info("job.start", { ...fields, attempt: row.attempts });
+      if (!handler) throw new Error(`no handler for job kind ${row.kind}`);
       await handler.run(job, env, finish);
-      env.log.info("job", { id: job.id, kind: job.kind, ms: env.clock.now() - started });
+      env.log.info("job", { ...fields, ms: env.clock.now() - started });
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
+      const fields = opened?.fields ?? { id: row.id, kind: row.kind, account: row.account, region: row.region };
       if (stopped) {
         // Interrupted by stop or reset: the job stays claimed and resumes on the next start.
-        env.log.info("job.interrupted", { id: job.id, kind: job.kind, error: error.message });
+        env.log.info("job.interrupted", { ...fields, error: error.message });
         return;
       }
-      env.log.error("job.failed", { id: job.id, kind: job.kind, attempt: job.attempts, error: error.message });
-      if (handler && job.attempts >= MAX_ATTEMPTS) {
-        await handler.fail(job, env, error, finish).catch((f) => env.log.error("job.fail-handler", { id: job.id, error: String(f) }));
-      } else if (handler) {
-        await env.store.transaction((tx) => tx.jobs.retry(job.id, env.clock.now() + RETRY_DELAY_MS));
+      env.log.error("job.failed", { ...fields, attempt: row.attempts, error: error.message });
+      if (handler && opened && row.attempts >= MAX_ATTEMPTS) {
+        await handler.fail(opened.job, env, error, finish).catch((f) => env.log.error("job.fail-handler", { ...fields, error: String(f) }));
+      } else if (handler && opened) {
+        await env.store.transaction((tx) => tx.jobs.retry(row.id, env.clock.now() + RETRY_DELAY_MS));
       } else {
-        await env.store.transaction((tx) => tx.jobs.finish(job.id));
+        await env.store.transaction((tx) => tx.jobs.finish(row.id));
       }
     }
   }

@@ -6,10 +6,10 @@ import { attachedDisksOf } from "../../state/lightsail-queries.js";
 import type { AddOnRecord, AutoSnapshotRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
 import { autoSnapshotKey } from "../../state/tables.js";
-import { jobScope, type JobHandler } from "../job.js";
-import { SNAPSHOT_JOBS, snapshotCopies, snapshotHolders, type SnapshotSpec } from "./snapshot-jobs.js";
+import { jobOrigin, jobScope, type JobHandler, type JobOrigin } from "../job.js";
+import { enqueue } from "./kinds.js";
+import { snapshotCopies, snapshotHolders, type SnapshotSpec } from "./snapshot-jobs.js";
 
-export const AUTO_SNAPSHOT_JOB = "lightsail.addon.auto-snapshot";
 /** Lightsail keeps the newest seven daily automatic snapshots of a resource. */
 export const AUTO_SNAPSHOT_RETENTION = 7;
 
@@ -58,23 +58,23 @@ async function diskHolders(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload): Pro
 }
 
 /** Deletes automatic snapshot records and queues the removal of their copies. */
-export async function deleteAutoSnapshotRecords(tx: Tx, scope: Scope, records: AutoSnapshotRecord[], now: number) {
+export async function deleteAutoSnapshotRecords(tx: Tx, origin: JobOrigin, records: AutoSnapshotRecord[], now: number) {
   for (const r of records) {
-    await tx.autoSnapshots.delete(scope, autoSnapshotKey(r.resourceName, r.date));
-    await tx.jobs.enqueue(scope, SNAPSHOT_JOBS.deleteData, { snapshotId: r.computeId }, now);
+    await tx.autoSnapshots.delete(origin, autoSnapshotKey(r.resourceName, r.date));
+    await enqueue(tx, origin, "lightsail.snapshot.delete-data", { snapshotId: r.computeId }, now);
   }
 }
 
 /** Drops the oldest finished automatic snapshots past the retention, except those a restore is reading. */
-async function prune(tx: Tx, scope: Scope, resourceName: string, now: number) {
-  const all = await tx.autoSnapshots.findBy(scope, "resource_name", [resourceName]);
+async function prune(tx: Tx, origin: JobOrigin, resourceName: string, now: number) {
+  const all = await tx.autoSnapshots.findBy(jobScope(origin), "resource_name", [resourceName]);
   const newestFirst = all.sort((a, b) => b.date.localeCompare(a.date));
   const expired = newestFirst.slice(AUTO_SNAPSHOT_RETENTION).filter((r) => r.status !== "InProgress" && r.pendingRestores.length === 0);
-  await deleteAutoSnapshotRecords(tx, scope, expired, now);
+  await deleteAutoSnapshotRecords(tx, origin, expired, now);
 }
 
-async function reschedule(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload, dueAt: number) {
-  await tx.jobs.enqueue(scope, AUTO_SNAPSHOT_JOB, { ...p, dueAt }, dueAt, { recurring: true });
+async function reschedule(tx: Tx, origin: JobOrigin, p: AutoSnapshotJobPayload, dueAt: number) {
+  await enqueue(tx, origin, "lightsail.addon.auto-snapshot", { ...p, dueAt }, dueAt, { recurring: true });
 }
 
 /**
@@ -83,9 +83,9 @@ async function reschedule(tx: Tx, scope: Scope, p: AutoSnapshotJobPayload, dueAt
  * with its own date and time, then schedules itself for the next day. A schedule whose add-on was
  * disabled or changed, or whose resource is gone, ends quietly.
  */
-export const autoSnapshotJob: JobHandler = {
+export const autoSnapshotJob: JobHandler<AutoSnapshotJobPayload> = {
   async run(job, env, finish) {
-    const p = job.payload as unknown as AutoSnapshotJobPayload;
+    const p = job.payload;
     const scope = jobScope(job);
     const due = dueInstants(p.dueAt, env.clock.now(), AUTO_SNAPSHOT_RETENTION);
     const taking = await env.store.transaction(async (tx) => {
@@ -120,12 +120,12 @@ export const autoSnapshotJob: JobHandler = {
         const current = await tx.autoSnapshots.get(scope, autoSnapshotKey(r.resourceName, r.date));
         if (current?.status === "InProgress") await tx.autoSnapshots.update(scope, { ...current, status: "Success" });
       }
-      await prune(tx, scope, p.resourceName, now);
-      await reschedule(tx, scope, p, (due.at(-1) ?? p.dueAt - DAY_MS) + DAY_MS);
+      await prune(tx, jobOrigin(job), p.resourceName, now);
+      await reschedule(tx, jobOrigin(job), p, (due.at(-1) ?? p.dueAt - DAY_MS) + DAY_MS);
     });
   },
   async fail(job, env, _error, finish) {
-    const p = job.payload as unknown as AutoSnapshotJobPayload;
+    const p = job.payload;
     const scope = jobScope(job);
     const due = dueInstants(p.dueAt, env.clock.now(), AUTO_SNAPSHOT_RETENTION);
     await finish(async (tx) => {
@@ -133,7 +133,7 @@ export const autoSnapshotJob: JobHandler = {
         const current = await tx.autoSnapshots.get(scope, autoSnapshotKey(p.resourceName, utcDate(at)));
         if (current?.status === "InProgress") await tx.autoSnapshots.update(scope, { ...current, status: "Failed" });
       }
-      if (await currentSource(tx, scope, p)) await reschedule(tx, scope, p, (due.at(-1) ?? p.dueAt - DAY_MS) + DAY_MS);
+      if (await currentSource(tx, scope, p)) await reschedule(tx, jobOrigin(job), p, (due.at(-1) ?? p.dueAt - DAY_MS) + DAY_MS);
     });
   },
 };

@@ -1,17 +1,10 @@
-import type { DiskRecord, JobRecord } from "../../state/records.js";
+import type { DiskRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
-import { jobScope, type JobEnv, type JobHandler } from "../job.js";
+import { jobScope, type Job, type JobEnv, type JobHandler } from "../job.js";
 import { attachOnce, detachIfAttached } from "../devices.js";
 import { finishOperations } from "../operations.js";
 import type { SnapshotPart } from "../storage.js";
 import { releaseHold, type HoldRef } from "./holds.js";
-
-export const DISK_JOBS = {
-  create: "lightsail.disk.create",
-  attach: "lightsail.disk.attach",
-  detach: "lightsail.disk.detach",
-  destroy: "lightsail.disk.destroy",
-} as const;
 
 export interface DiskJobPayload {
   name: string;
@@ -29,9 +22,9 @@ export interface DiskJobPayload {
 type Change = (disk: DiskRecord) => DiskRecord | undefined;
 
 /** Asks the driver or the storage for one change of a disk, then applies `change` to its record (if it is still that disk) and ends its Operations. */
-function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change: Change, failed?: Change): JobHandler {
-  async function settle(tx: Tx, job: JobRecord, apply: Change | undefined) {
-    const p = job.payload as unknown as DiskJobPayload;
+function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change: Change, failed?: Change): JobHandler<DiskJobPayload> {
+  async function settle(tx: Tx, job: Job<DiskJobPayload>, apply: Change | undefined) {
+    const p = job.payload;
     const scope = jobScope(job);
     const disk = await tx.disks.get(scope, p.name);
     const next = disk && disk.computeId === p.computeId && apply ? apply(disk) : undefined;
@@ -40,7 +33,7 @@ function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change:
   }
   return {
     async run(job, env, finish) {
-      const p = job.payload as unknown as DiskJobPayload;
+      const p = job.payload;
       await act(p, env);
       await finish(async (tx) => {
         await settle(tx, job, change);
@@ -48,7 +41,7 @@ function diskJob(act: (p: DiskJobPayload, env: JobEnv) => Promise<void>, change:
       });
     },
     async fail(job, env, error, finish) {
-      const p = job.payload as unknown as DiskJobPayload;
+      const p = job.payload;
       await finish(async (tx) => {
         await settle(tx, job, failed);
         await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now(), { code: "InternalError", details: error.message });
@@ -61,21 +54,22 @@ const detached = (d: DiskRecord): DiskRecord => ({
   ...d, state: d.state === "pending" ? "pending" : "available", isAttached: false, attachmentState: "detached", attachedTo: undefined, path: undefined, autoMounting: undefined,
 });
 
-export const diskJobs: Record<string, JobHandler> = {
-  [DISK_JOBS.create]: diskJob(
+/** Handlers by kind suffix (`lightsail.disk.<step>`). */
+export const diskSteps = {
+  create: diskJob(
     (p, { storage }) => (p.from ? storage.restoreDisk(p.from, p.computeId, p.sizeInGb!) : storage.createDisk(p.computeId, p.sizeInGb!)),
     (d) => (d.state === "pending" ? { ...d, state: "available" } : undefined),
     (d) => (d.state === "pending" ? { ...d, state: "error" } : undefined),
   ),
-  [DISK_JOBS.attach]: diskJob(
+  attach: diskJob(
     (p, { driver }) => attachOnce(driver, p.instanceComputeId!, { diskId: p.computeId, devicePath: p.path! }),
     (d) => (d.attachmentState === "attaching" ? { ...d, attachmentState: "attached" } : undefined),
     (d) => (d.attachmentState === "attaching" ? detached(d) : undefined),
   ),
-  [DISK_JOBS.detach]: diskJob(
+  detach: diskJob(
     (p, { driver }) => (p.path ? detachIfAttached(driver, p.instanceComputeId!, { diskId: p.computeId, devicePath: p.path }) : Promise.resolve()),
     (d) => (d.attachmentState === "detaching" ? detached(d) : undefined),
     (d) => (d.attachmentState === "detaching" ? { ...d, attachmentState: "attached" } : undefined),
   ),
-  [DISK_JOBS.destroy]: diskJob((p, { storage }) => storage.deleteDisk(p.computeId), () => undefined),
+  destroy: diskJob((p, { storage }) => storage.deleteDisk(p.computeId), () => undefined),
 };

@@ -1,34 +1,37 @@
-import type { InstanceSpec } from "../../compute/driver.js";
 import type { BootDisk } from "../storage.js";
 
-/** EC2 job kinds and what their payloads carry. Handlers enqueue by these names. */
-export const EC2_JOBS = {
-  instanceRun: "ec2.instance.run",
-  instanceStart: "ec2.instance.start",
-  instanceStop: "ec2.instance.stop",
-  instanceReboot: "ec2.instance.reboot",
-  instanceTerminate: "ec2.instance.terminate",
-  volumeCreate: "ec2.volume.create",
-  volumeAttach: "ec2.volume.attach",
-  volumeDetach: "ec2.volume.detach",
-  volumeModify: "ec2.volume.modify",
-  volumeDelete: "ec2.volume.delete",
-  snapshotsTake: "ec2.snapshots.take",
-} as const;
-
+/** What EC2 instance, volume and snapshot jobs carry (their kinds: kinds.ts). */
 export interface Ec2InstanceJob {
   instanceId: string;
-  spec?: InstanceSpec;
-  /** RunInstances: the data volumes to make (empty, or from a snapshot) before the instance boots with them. */
-  bootDisks?: BootDisk[];
   force?: boolean;
-  [key: string]: unknown;
+}
+
+/**
+ * RunInstances: what the machine is made of, as Skiff's own values; the job builds the driver's
+ * spec from them when it runs.
+ */
+export interface Ec2RunJob {
+  instanceId: string;
+  hostname: string;
+  /** The AMI's base image (a blueprint id the driver has an image of). */
+  baseImage: string;
+  username: string;
+  vcpus: number;
+  memoryMiB: number;
+  rootVolumeId: string;
+  rootSizeGiB: number;
+  /** The data volumes at their devices, in launch order. */
+  dataVolumes: { volumeId: string; device: string }[];
+  /** Decoded user data. */
+  userData: string;
+  publicKey?: string;
+  /** The data volumes to make (empty, or from a snapshot) before the instance boots with them. */
+  bootDisks: BootDisk[];
 }
 
 export interface Ec2VolumeJob {
   volumeId: string;
   instanceId?: string;
-  [key: string]: unknown;
 }
 
 /**
@@ -38,5 +41,4 @@ export interface Ec2VolumeJob {
 export interface Ec2SnapshotsJob {
   snapshotIds: string[];
   instanceId?: string;
-  [key: string]: unknown;
 }

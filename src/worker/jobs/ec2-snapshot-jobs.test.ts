@@ -9,7 +9,8 @@ import { createClock } from "../../core/clock.js";
 import { createLogger } from "../../core/log.js";
 import type { Ec2InstanceRecord, SnapshotRecord, VolumeRecord } from "../../state/ec2-records.js";
 import { openSqliteStore } from "../../state/sqlite/sqlite-store.js";
-import type { JobRecord } from "../../state/records.js";
+import type { Job } from "../job.js";
+import type { Ec2SnapshotsJob } from "./ec2-payloads.js";
 import { openCopyStore } from "../../storage/copy/copy-store.js";
 import type { DiskStore } from "../../storage/disk-store.js";
 import { createStorage, EBS_PART, snapshotPartId } from "../storage.js";
@@ -71,7 +72,7 @@ async function run(needsFreeze: boolean) {
       await tx.ec2Snapshots.insert(scope, snapshot("snap-1", "vol-1"));
       await tx.ec2Snapshots.insert(scope, snapshot("snap-2", "vol-2"));
     });
-    const job: JobRecord = { id: 1, ...scope, kind: "ec2.snapshots.take", payload: { snapshotIds: ["snap-1", "snap-2"], instanceId }, runAt: 0, attempts: 1 };
+    const job: Job<Ec2SnapshotsJob> = { id: 1, ...scope, kind: "ec2.snapshots.take", payload: { snapshotIds: ["snap-1", "snap-2"], instanceId }, runAt: 0, attempts: 1 };
     const driver = recordingDriver(needsFreeze, disks, calls);
     const env = { store, clock, driver, storage: createStorage({ driver, clock, simulatedMs: 0 }), log: createLogger(false, clock.now) };
     await takeSnapshots.run(job, env, (fn) => store.transaction(fn));

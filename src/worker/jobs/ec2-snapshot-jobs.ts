@@ -1,10 +1,10 @@
 import type { Scope } from "../../core/scope.js";
 import type { SnapshotRecord } from "../../state/ec2-records.js";
 import type { Tx } from "../../state/store.js";
-import { jobScope, type JobEnv, type JobHandler } from "../job.js";
+import { jobOrigin, jobScope, type JobEnv, type JobHandler } from "../job.js";
 import { EBS_PART } from "../storage.js";
 import type { Ec2SnapshotsJob } from "./ec2-payloads.js";
-import { SNAPSHOT_JOBS } from "./snapshot-jobs.js";
+import { enqueue } from "./kinds.js";
 
 const COPIED = "vol-ffffffff";
 
@@ -43,9 +43,9 @@ async function copyAll(env: JobEnv, scope: Scope, payload: Ec2SnapshotsJob) {
  * thawed, when the driver needs it — the crash-consistency contract. A snapshot deleted while it
  * was being taken has its copies removed again.
  */
-export const takeSnapshots: JobHandler = {
+export const takeSnapshots: JobHandler<Ec2SnapshotsJob> = {
   async run(job, env, finish) {
-    const payload = job.payload as Ec2SnapshotsJob;
+    const payload = job.payload;
     const scope = jobScope(job);
     await copyAll(env, scope, payload);
     await finish(async (tx) => {
@@ -53,12 +53,12 @@ export const takeSnapshots: JobHandler = {
       for (const id of payload.snapshotIds) {
         const s = await tx.ec2Snapshots.get(scope, id);
         if (s?.state === "pending") await tx.ec2Snapshots.update(scope, { ...s, state: "completed", progress: "100%", completionTime });
-        else if (!s && env.storage.holdsBytes) await tx.jobs.enqueue(scope, SNAPSHOT_JOBS.deleteData, { snapshotId: id }, completionTime);
+        else if (!s && env.storage.holdsBytes) await enqueue(tx, jobOrigin(job), "ec2.snapshot.delete-data", { snapshotId: id }, completionTime);
       }
     });
   },
   async fail(job, _env, _error, finish) {
-    const payload = job.payload as Ec2SnapshotsJob;
+    const payload = job.payload;
     const scope = jobScope(job);
     // The set is managed together: if one copy fails, every snapshot of it is in error.
     await finish(async (tx) => {

@@ -2,7 +2,7 @@ import type { VolumeRecord } from "../../state/ec2-records.js";
 import { attachOnce, detachIfAttached } from "../devices.js";
 import { jobScope, type JobEnv, type JobHandler } from "../job.js";
 import { EBS_PART } from "../storage.js";
-import { EC2_JOBS, type Ec2VolumeJob } from "./ec2-payloads.js";
+import type { Ec2VolumeJob } from "./ec2-payloads.js";
 
 type Step = (v: VolumeRecord, now: number, p: Ec2VolumeJob) => VolumeRecord | undefined;
 
@@ -10,10 +10,10 @@ type Step = (v: VolumeRecord, now: number, p: Ec2VolumeJob) => VolumeRecord | un
  * Background work on one EBS volume: `act` asks the driver or the storage for it (given the volume
  * as it is when the job starts, if it still exists), then `next` moves the record on.
  */
-function volumeStep(act: (v: VolumeRecord, env: JobEnv, p: Ec2VolumeJob) => Promise<void>, next: Step, failed?: (v: VolumeRecord) => VolumeRecord | undefined): JobHandler {
-  const settle = (pick: Step): JobHandler["run"] =>
+function volumeStep(act: (v: VolumeRecord, env: JobEnv, p: Ec2VolumeJob) => Promise<void>, next: Step, failed?: (v: VolumeRecord) => VolumeRecord | undefined): JobHandler<Ec2VolumeJob> {
+  const settle = (pick: Step): JobHandler<Ec2VolumeJob>["run"] =>
     async (job, env, finish) => {
-      const payload = job.payload as Ec2VolumeJob;
+      const payload = job.payload;
       const scope = jobScope(job);
       await finish(async (tx) => {
         const v = await tx.ec2Volumes.get(scope, payload.volumeId);
@@ -23,7 +23,7 @@ function volumeStep(act: (v: VolumeRecord, env: JobEnv, p: Ec2VolumeJob) => Prom
     };
   return {
     async run(job, env, finish) {
-      const payload = job.payload as Ec2VolumeJob;
+      const payload = job.payload;
       const volume = await env.store.read((tx) => tx.ec2Volumes.get(jobScope(job), payload.volumeId));
       if (volume) await act(volume, env, payload);
       await settle(next)(job, env, finish);
@@ -39,38 +39,39 @@ const attaching = (v: VolumeRecord, p: Ec2VolumeJob) => v.attachment?.state === 
 const detaching = (v: VolumeRecord, p: Ec2VolumeJob) => v.attachment?.state === "detaching" && v.attachment.instanceId === p.instanceId;
 
 /** Removes the bytes of a deleted volume (DeleteVolume, or DeleteOnTermination). */
-export const ec2VolumeDelete: JobHandler = {
+export const ec2VolumeDelete: JobHandler<Ec2VolumeJob> = {
   async run(job, env, finish) {
-    await env.storage.deleteDisk((job.payload as Ec2VolumeJob).volumeId);
+    await env.storage.deleteDisk(job.payload.volumeId);
     await finish(async () => {});
   },
   async fail(job, { log }, error, finish) {
-    log.error("volume.delete", { volumeId: (job.payload as Ec2VolumeJob).volumeId, error: error.message });
+    log.error("volume.delete", { volumeId: job.payload.volumeId, error: error.message });
     await finish(async () => {});
   },
 };
 
-export const ec2VolumeJobs: Record<string, JobHandler> = {
-  [EC2_JOBS.volumeCreate]: volumeStep(
+/** Handlers by kind suffix (`ec2.volume.<step>`). */
+export const ec2VolumeSteps = {
+  create: volumeStep(
     (v, { storage }) => (v.snapshotId ? storage.restoreDisk({ snapshotId: v.snapshotId, part: EBS_PART }, v.volumeId, v.size) : storage.createDisk(v.volumeId, v.size)),
     (v) => (v.state === "creating" ? { ...v, state: "available" } : undefined),
     (v) => (v.state === "creating" ? { ...v, state: "error" } : undefined),
   ),
-  [EC2_JOBS.volumeAttach]: volumeStep(
+  attach: volumeStep(
     async (v, { driver }, p) => {
       if (attaching(v, p)) await attachOnce(driver, p.instanceId!, { diskId: v.volumeId, devicePath: devicePath(v.attachment!.device) });
     },
     (v, _now, p) => (attaching(v, p) ? { ...v, attachment: { ...v.attachment!, state: "attached" } } : undefined),
     (v) => (v.attachment?.state === "attaching" ? { ...v, state: "available", attachment: undefined } : undefined),
   ),
-  [EC2_JOBS.volumeDetach]: volumeStep(
+  detach: volumeStep(
     async (v, { driver }, p) => {
       if (detaching(v, p)) await detachIfAttached(driver, p.instanceId!, { diskId: v.volumeId, devicePath: devicePath(v.attachment!.device) });
     },
     (v, _now, p) => (detaching(v, p) ? { ...v, state: "available", attachment: undefined } : undefined),
     (v) => (v.attachment?.state === "detaching" ? { ...v, attachment: { ...v.attachment, state: "attached" } } : undefined),
   ),
-  [EC2_JOBS.volumeModify]: volumeStep(
+  modify: volumeStep(
     async (v, { storage }) => {
       if (v.modification?.state === "modifying") await storage.growDisk(v.volumeId, v.modification.targetSize);
     },
@@ -84,5 +85,5 @@ export const ec2VolumeJobs: Record<string, JobHandler> = {
       };
     },
   ),
-  [EC2_JOBS.volumeDelete]: ec2VolumeDelete,
+  delete: ec2VolumeDelete,
 };

@@ -1,4 +1,6 @@
 import type { InstanceSpec } from "../../compute/driver.js";
+import { findBlueprint } from "../../catalog/blueprints.js";
+import { findBundle } from "../../catalog/bundles.js";
 import type { Scope } from "../../core/scope.js";
 import type { InstanceRecord, InstanceStateName } from "../../state/records.js";
 import { assignedAddresses } from "../devices.js";
@@ -10,15 +12,24 @@ export interface InstanceJobPayload {
   name: string;
   computeId: string;
   operationIds: string[];
-  spec?: InstanceSpec;
-  force?: boolean;
-  [key: string]: unknown;
+}
+
+export interface InstanceStopPayload extends InstanceJobPayload {
+  force: boolean;
+}
+
+/**
+ * What a new instance's machine is made of besides its record (blueprint, bundle, user data): the
+ * key pair's public key as it was when the instance was asked for.
+ */
+export interface InstanceCreatePayload extends InstanceJobPayload {
+  publicKey?: string;
 }
 
 /** What an instance job did to the record besides its state (e.g. the addresses the driver gave it). */
 export type InstancePatch = Partial<Pick<InstanceRecord, "privateIpAddress" | "publicIpAddress">> | undefined | void;
 
-export type InstanceAct = (payload: InstanceJobPayload, env: JobEnv, record: InstanceRecord, scope: Scope) => Promise<InstancePatch>;
+export type InstanceAct<P extends InstanceJobPayload> = (payload: P, env: JobEnv, record: InstanceRecord, scope: Scope) => Promise<InstancePatch>;
 
 /**
  * A job that asks the driver for one change of an instance and then moves it from `from` to `to`
@@ -30,10 +41,12 @@ export type InstanceAct = (payload: InstanceJobPayload, env: JobEnv, record: Ins
  * create or start that failed leaves it `stopped`, not `pending` for ever; it can be started again
  * or deleted).
  */
-export function instanceTransition(from: InstanceStateName, to: InstanceStateName, act: InstanceAct, settle: InstanceStateName = from): JobHandler {
+export function instanceTransition<P extends InstanceJobPayload>(
+  from: InstanceStateName, to: InstanceStateName, act: InstanceAct<P>, settle: InstanceStateName = from,
+): JobHandler<P> {
   return {
     async run(job, env, finish) {
-      const payload = job.payload as InstanceJobPayload;
+      const payload = job.payload;
       const scope = jobScope(job);
       const current = () => currentInstance(env, scope, payload.name, payload.computeId);
       const record = await current();
@@ -51,7 +64,7 @@ export function instanceTransition(from: InstanceStateName, to: InstanceStateNam
       });
     },
     async fail(job, env, error, finish) {
-      const payload = job.payload as InstanceJobPayload;
+      const payload = job.payload;
       const scope = jobScope(job);
       await finish(async (tx) => {
         const record = await tx.instances.get(scope, payload.name);
@@ -77,6 +90,22 @@ export const bootedAddresses = (env: JobEnv, record: InstanceRecord) => assigned
  * Creates the machine with the public ports the record has now, then applies them again if they
  * changed while it was being created (a port job that ran meanwhile found no machine to change).
  */
+/**
+ * The driver's spec of a Lightsail instance's machine, built when the job runs from the record
+ * (blueprint, bundle, user data) and the payload's public key. A blueprint or bundle the catalogue
+ * no longer has is an error of the job, not a crash.
+ */
+export function instanceSpec(record: InstanceRecord, publicKey: string | undefined): InstanceSpec {
+  const blueprint = findBlueprint(record.blueprintId);
+  const bundle = findBundle(record.bundleId);
+  if (!blueprint) throw new Error(`unknown blueprint ${record.blueprintId}`);
+  if (!bundle) throw new Error(`unknown bundle ${record.bundleId}`);
+  return {
+    id: record.computeId, hostname: record.name, image: blueprint.blueprintId, cpuCount: bundle.cpuCount, memoryMiB: bundle.ramSizeInGb * 1024,
+    systemDiskGiB: bundle.diskSizeInGb, userData: record.userData, username: blueprint.username, publicKey,
+  };
+}
+
 export async function createMachine(env: JobEnv, scope: Scope, name: string, spec: InstanceSpec, record: InstanceRecord): Promise<InstancePatch> {
   const ports = portRules(record.ports);
   await env.driver.create({ ...spec, ports });

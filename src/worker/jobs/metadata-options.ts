@@ -6,9 +6,9 @@ import type { InstanceJobPayload } from "./instance-transition.js";
  * Marks new instance metadata options `applied` and ends their operation. Neither driver serves
  * instance metadata yet, so there is nothing to call; the job is where that call would go.
  */
-export const metadataOptionsApplied: JobHandler = {
+export const metadataOptionsApplied: JobHandler<InstanceJobPayload> = {
   async run(job, env, finish) {
-    const payload = job.payload as InstanceJobPayload;
+    const payload = job.payload;
     const scope = jobScope(job);
     await finish(async (tx) => {
       const record = await tx.instances.get(scope, payload.name);
@@ -19,7 +19,7 @@ export const metadataOptionsApplied: JobHandler = {
     });
   },
   async fail(job, env, error, finish) {
-    const payload = job.payload as InstanceJobPayload;
+    const payload = job.payload;
     await finish((tx) => finishOperations(tx, jobScope(job), payload.operationIds, env.clock.now(), { code: "InternalError", details: error.message }));
   },
 };

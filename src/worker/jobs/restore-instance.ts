@@ -5,9 +5,7 @@ import { systemDiskId } from "../../compute/driver.js";
 import { finishOperations } from "../operations.js";
 import { SYSTEM_DISK, type BootDisk } from "../storage.js";
 import { releaseHold, type HoldRef } from "./holds.js";
-import { createMachine, currentInstance, type InstanceJobPayload, type InstancePatch } from "./instance-transition.js";
-
-export const RESTORE_INSTANCE_JOB = "lightsail.instance.restore";
+import { createMachine, currentInstance, instanceSpec, type InstanceCreatePayload, type InstancePatch } from "./instance-transition.js";
 
 /** A disk of the snapshot that becomes a new disk of the new instance (attachedDiskMapping). */
 export interface RestoreDisk {
@@ -26,7 +24,9 @@ export interface RestorePlan {
   disks: Record<string, RestoreDisk[]>;
 }
 
-type RestorePayload = InstanceJobPayload & { restore: RestorePlan };
+export interface RestorePayload extends InstanceCreatePayload {
+  restore: RestorePlan;
+}
 
 async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean, patch?: InstancePatch) {
   const instance = await tx.instances.get(scope, p.name);
@@ -50,9 +50,9 @@ async function settle(tx: Tx, scope: Scope, p: RestorePayload, ok: boolean, patc
  * the snapshot. If the instance was deleted meanwhile, its mapped disks are still restored (they
  * outlive it, detached) and a machine made after the delete is destroyed again.
  */
-export const restoreInstanceJob: JobHandler = {
+export const restoreInstanceJob: JobHandler<RestorePayload> = {
   async run(job, env, finish) {
-    const p = job.payload as RestorePayload;
+    const p = job.payload;
     const scope = jobScope(job);
     const { snapshotId } = p.restore;
     const disks = p.restore.disks[p.name] ?? [];
@@ -62,8 +62,9 @@ export const restoreInstanceJob: JobHandler = {
     let patch: InstancePatch;
     if (record) {
       const system = systemDiskId(p.computeId);
-      await env.storage.prepareBootDisks([{ diskId: system, sizeGiB: p.spec!.systemDiskGiB, from: { snapshotId, part: SYSTEM_DISK } }, ...dataDisks]);
-      const spec = { ...p.spec!, systemDiskId: system, disks: disks.map((d) => ({ diskId: d.computeId, devicePath: d.path })) };
+      const machine = instanceSpec(record, p.publicKey);
+      await env.storage.prepareBootDisks([{ diskId: system, sizeGiB: machine.systemDiskGiB, from: { snapshotId, part: SYSTEM_DISK } }, ...dataDisks]);
+      const spec = { ...machine, systemDiskId: system, disks: disks.map((d) => ({ diskId: d.computeId, devicePath: d.path })) };
       patch = await createMachine(env, scope, p.name, spec, record);
       if (!(await current())) await env.driver.destroy(p.computeId);
     } else {
@@ -75,7 +76,7 @@ export const restoreInstanceJob: JobHandler = {
     });
   },
   async fail(job, env, error, finish) {
-    const p = job.payload as RestorePayload;
+    const p = job.payload;
     await finish(async (tx) => {
       await settle(tx, jobScope(job), p, false);
       await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now(), { code: "InternalError", details: error.message });

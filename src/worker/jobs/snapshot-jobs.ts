@@ -5,13 +5,6 @@ import { jobScope, type JobHandler } from "../job.js";
 import { finishOperations } from "../operations.js";
 import { SYSTEM_DISK, type SnapshotCopy } from "../storage.js";
 
-export const SNAPSHOT_JOBS = {
-  createInstanceSnapshot: "lightsail.instance-snapshot.create",
-  createDiskSnapshot: "lightsail.disk-snapshot.create",
-  /** Removes a snapshot's copies (Lightsail and EC2 snapshots alike). */
-  deleteData: "lightsail.snapshot.delete-data",
-} as const;
-
 /**
  * What a Lightsail snapshot copies: an instance's system disk (with `instanceId`, the instance's
  * driver handle) and block disks by driver handle; `holders` are the instances those disks are
@@ -42,10 +35,10 @@ export interface SnapshotJobPayload {
 type Settle = (tx: Tx, scope: Scope, p: SnapshotJobPayload, ok: boolean) => Promise<void>;
 
 /** Copies the disks of `spec` under the snapshot's id, then marks the snapshot done (or failed) and ends its Operations. */
-function snapshotJob(settle: Settle): JobHandler {
+function snapshotJob(settle: Settle): JobHandler<SnapshotJobPayload> {
   return {
     async run(job, env, finish) {
-      const p = job.payload as unknown as SnapshotJobPayload;
+      const p = job.payload;
       await env.storage.takeSnapshot(snapshotCopies(p.computeId, p.spec), snapshotHolders(p.spec));
       await finish(async (tx) => {
         await settle(tx, jobScope(job), p, true);
@@ -53,7 +46,7 @@ function snapshotJob(settle: Settle): JobHandler {
       });
     },
     async fail(job, env, error, finish) {
-      const p = job.payload as unknown as SnapshotJobPayload;
+      const p = job.payload;
       await finish(async (tx) => {
         await settle(tx, jobScope(job), p, false);
         await finishOperations(tx, jobScope(job), p.operationIds, env.clock.now(), { code: "InternalError", details: error.message });
@@ -62,27 +55,30 @@ function snapshotJob(settle: Settle): JobHandler {
   };
 }
 
-/** Removes a deleted snapshot's copies. */
-export const deleteSnapshotData: JobHandler = {
+/** The snapshot whose copies to remove: its storage id (a Lightsail snapshot's computeId, an EBS snapshot's id). */
+export interface SnapshotDataJob {
+  snapshotId: string;
+}
+
+/** Removes a deleted snapshot's copies (a Lightsail or an EBS snapshot: each service has its own kind). */
+export const deleteSnapshotData: JobHandler<SnapshotDataJob> = {
   async run(job, env, finish) {
-    await env.storage.deleteSnapshot((job.payload as { snapshotId: string }).snapshotId);
+    await env.storage.deleteSnapshot(job.payload.snapshotId);
     await finish(async () => {});
   },
   async fail(job, { log }, error, finish) {
-    log.error("snapshot.delete-data", { snapshotId: (job.payload as { snapshotId: string }).snapshotId, error: error.message });
+    log.error("snapshot.delete-data", { snapshotId: job.payload.snapshotId, requestId: job.requestId, error: error.message });
     await finish(async () => {});
   },
 };
 
-export const snapshotJobs: Record<string, JobHandler> = {
-  [SNAPSHOT_JOBS.createInstanceSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
-    const s = await tx.instanceSnapshots.get(scope, p.name);
-    if (s && s.computeId === p.computeId && s.state === "pending") await tx.instanceSnapshots.update(scope, { ...s, state: ok ? "available" : "error" });
-  }),
-  [SNAPSHOT_JOBS.createDiskSnapshot]: snapshotJob(async (tx, scope, p, ok) => {
-    const s = await tx.diskSnapshots.get(scope, p.name);
-    if (s && s.computeId === p.computeId && s.state === "pending") await tx.diskSnapshots.update(scope, { ...s, state: ok ? "completed" : "error" });
-  }),
-  [SNAPSHOT_JOBS.deleteData]: deleteSnapshotData,
-};
+export const createInstanceSnapshot = snapshotJob(async (tx, scope, p, ok) => {
+  const s = await tx.instanceSnapshots.get(scope, p.name);
+  if (s && s.computeId === p.computeId && s.state === "pending") await tx.instanceSnapshots.update(scope, { ...s, state: ok ? "available" : "error" });
+});
+
+export const createDiskSnapshot = snapshotJob(async (tx, scope, p, ok) => {
+  const s = await tx.diskSnapshots.get(scope, p.name);
+  if (s && s.computeId === p.computeId && s.state === "pending") await tx.diskSnapshots.update(scope, { ...s, state: ok ? "completed" : "error" });
+});
 

@@ -4,10 +4,14 @@ import { createSimDriver } from "../../compute/sim/sim-driver.js";
 import { createClock } from "../../core/clock.js";
 import { createLogger } from "../../core/log.js";
 import { findBundle } from "../../catalog/bundles.js";
-import type { InstanceRecord, JobRecord } from "../../state/records.js";
+import type { InstanceRecord } from "../../state/records.js";
 import { openSqliteStore } from "../../state/sqlite/sqlite-store.js";
 import { createStorage } from "../storage.js";
-import { STOP_IDLE_JOB, stopIdleJob, type StopIdlePayload } from "./stop-idle.js";
+import { stopIdleJob, type StopIdlePayload } from "./stop-idle.js";
+import { openEnvelope } from "./kinds.js";
+import type { Job } from "../job.js";
+
+const STOP_IDLE_JOB = "lightsail.addon.stop-idle";
 
 const scope = { account: "000000000000", region: "us-east-1" };
 const MINUTE = 60_000;
@@ -33,10 +37,10 @@ async function samples(cpuSeconds: number[]) {
   try {
     for (let i = 0; i < cpuSeconds.length; i++) {
       clock.advance(MINUTE);
-      const job: JobRecord = { id: i, ...scope, kind: STOP_IDLE_JOB, payload: { ...payload }, runAt: 0, attempts: 1 };
+      const job: Job<StopIdlePayload> = { id: i, ...scope, kind: STOP_IDLE_JOB, payload: { ...payload }, runAt: 0, attempts: 1 };
       await stopIdleJob.run(job, env, (fn) => store.transaction(fn));
       const [next] = await store.transaction((tx) => tx.jobs.claimDue(clock.now() + MINUTE, 10)).then((jobs) => jobs.filter((j) => j.kind === STOP_IDLE_JOB));
-      payload = next!.payload as unknown as StopIdlePayload;
+      payload = openEnvelope(next!.payload).data as unknown as StopIdlePayload;
       await store.transaction((tx) => tx.jobs.finish(next!.id));
     }
     return (await store.read((tx) => tx.instances.get(scope, "busy")))!.state;

@@ -3,12 +3,11 @@ import { recordOperation } from "../../state/operations.js";
 import type { InstanceRecord } from "../../state/records.js";
 import type { Tx } from "../../state/store.js";
 import { findBundle } from "../../catalog/bundles.js";
-import { jobScope, type JobEnv, type JobHandler } from "../job.js";
+import { jobOrigin, jobScope, type JobEnv, type JobHandler, type JobOrigin } from "../job.js";
+import { enqueue } from "./kinds.js";
 
-export const STOP_IDLE_JOB = "lightsail.addon.stop-idle";
 /** How often (Clock time) an instance with StopInstanceOnIdle is sampled. */
 export const IDLE_CHECK_MS = 60_000;
-const INSTANCE_STOP_JOB = "lightsail.instance.stop";
 
 export interface StopIdlePayload {
   instanceName: string;
@@ -43,21 +42,22 @@ async function sample(env: JobEnv, instance: InstanceRecord, p: StopIdlePayload,
   return { percent: (100 * used) / (seconds * cpus), cpuSeconds };
 }
 
-async function stopInstance(tx: Tx, scope: Scope, instance: InstanceRecord, now: number) {
+async function stopInstance(tx: Tx, origin: JobOrigin, instance: InstanceRecord, now: number) {
+  const scope = jobScope(origin);
   const op = await recordOperation(tx, scope, now, {
     resourceName: instance.name, resourceType: "Instance", availabilityZone: instance.availabilityZone, operationType: "StopInstance",
   });
   await tx.instances.update(scope, { ...instance, state: "stopping" });
-  await tx.jobs.enqueue(scope, INSTANCE_STOP_JOB, { name: instance.name, computeId: instance.computeId, operationIds: [op.id], force: false }, now);
+  await enqueue(tx, origin, "lightsail.instance.stop", { name: instance.name, computeId: instance.computeId, operationIds: [op.id], force: false }, now);
 }
 
 /**
  * StopInstanceOnIdle: samples a running instance's CPU every minute of Clock time and stops it once
  * it has stayed below `threshold` percent for `duration` minutes. Ends when the add-on or the instance goes.
  */
-export const stopIdleJob: JobHandler = {
+export const stopIdleJob: JobHandler<StopIdlePayload> = {
   async run(job, env, finish) {
-    const p = job.payload as unknown as StopIdlePayload;
+    const p = job.payload;
     const scope = jobScope(job);
     const found = await env.store.read((tx) => scheduledInstance(tx, scope, p));
     if (!found) return finish(async () => {});
@@ -69,19 +69,19 @@ export const stopIdleJob: JobHandler = {
       const running = current.instance.state === "running" && cpu !== undefined;
       let idleSince = running && cpu!.percent < current.threshold ? (p.idleSince ?? p.checkedAt) : undefined;
       if (idleSince !== undefined && now - idleSince >= current.durationMs) {
-        await stopInstance(tx, scope, current.instance, now);
+        await stopInstance(tx, jobOrigin(job), current.instance, now);
         idleSince = undefined;
       }
       const next = idleSince === undefined ? now + IDLE_CHECK_MS : Math.max(now + 1, Math.min(now + IDLE_CHECK_MS, idleSince + current.durationMs));
-      await tx.jobs.enqueue(scope, STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince, cpuSeconds: cpu?.cpuSeconds }, next, { recurring: true });
+      await enqueue(tx, jobOrigin(job), "lightsail.addon.stop-idle", { ...p, checkedAt: now, idleSince, cpuSeconds: cpu?.cpuSeconds }, next, { recurring: true });
     });
   },
   async fail(job, env, _error, finish) {
-    const p = job.payload as unknown as StopIdlePayload;
+    const p = job.payload;
     const now = env.clock.now();
     await finish(async (tx) => {
       if (await scheduledInstance(tx, jobScope(job), p)) {
-        await tx.jobs.enqueue(jobScope(job), STOP_IDLE_JOB, { ...p, checkedAt: now, idleSince: undefined, cpuSeconds: undefined }, now + IDLE_CHECK_MS, { recurring: true });
+        await enqueue(tx, jobOrigin(job), "lightsail.addon.stop-idle", { ...p, checkedAt: now, idleSince: undefined, cpuSeconds: undefined }, now + IDLE_CHECK_MS, { recurring: true });
       }
     });
   },

@@ -1,10 +1,9 @@
 import type { Reservation, RunInstancesRequest } from "@aws-sdk/client-ec2";
-import type { PortRule } from "../../../compute/driver.js";
 import { ec2Id } from "../../../core/ids.js";
 import type { Scope } from "../../../core/scope.js";
 import type { Ec2InstanceRecord, VolumeRecord } from "../../../state/ec2-records.js";
 import type { Tx } from "../../../state/store.js";
-import { EC2_JOBS, type Ec2InstanceJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2RunJob } from "../../../worker/jobs/ec2-payloads.js";
 import { EBS_PART } from "../../../worker/storage.js";
 import type { Handler } from "../../context.js";
 import { imageUnavailable, imagesNotFound, instanceLimitExceeded, invalidParameterValue, keyPairNotFound, missingParameter } from "../errors.js";
@@ -17,10 +16,9 @@ import { checkZone, defaultSubnetId, defaultVpcId, privateAddressIn, publicAddre
 import { launchVolumes } from "./block-devices.js";
 import { architectureOf, DEFAULT_INSTANCE_TYPE, instanceTypeInfo } from "./instance-types.js";
 import { toInstance } from "./view.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 const MAX_PER_CALL = 100;
-/** Skiff has no security groups: an instance's SSH port is open, as a launch wizard's default group opens it (GAPS.md). */
-const SSH_OPEN: PortRule[] = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["0.0.0.0/0"] }];
 const MAX_USER_DATA = 16 * 1024;
 
 export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ctx, input) => {
@@ -78,16 +76,14 @@ export const runInstances: Handler<RunInstancesRequest, Reservation> = async (ct
       }));
       for (const r of records) await tx.ec2Volumes.insert(scope, r);
       const [root, ...data] = records;
-      const job: Ec2InstanceJob = {
-        instanceId,
-        spec: {
-          id: instanceId, hostname: `ip-${instance.privateIpAddress.replace(/\./g, "-")}`, image: image.baseImage, cpuCount: vcpus, memoryMiB,
-          systemDiskGiB: volumes[0]!.size, userData: decodedUserData, username: image.username, publicKey: keyPair?.publicKey,
-          systemDiskId: root!.volumeId, disks: data.map((v) => ({ diskId: v.volumeId, devicePath: v.attachment!.device })), ports: SSH_OPEN,
-        },
+      // Skiff's own values; the job builds the driver's spec from them when it runs (its SSH port open: GAPS.md).
+      const job: Ec2RunJob = {
+        instanceId, hostname: `ip-${instance.privateIpAddress.replace(/\./g, "-")}`, baseImage: image.baseImage, username: image.username,
+        vcpus, memoryMiB, rootVolumeId: root!.volumeId, rootSizeGiB: volumes[0]!.size,
+        dataVolumes: data.map((v) => ({ volumeId: v.volumeId, device: v.attachment!.device })), userData: decodedUserData, publicKey: keyPair?.publicKey,
         bootDisks: data.map((v) => ({ diskId: v.volumeId, sizeGiB: v.size, ...(v.snapshotId ? { from: { snapshotId: v.snapshotId, part: EBS_PART } } : {}) })),
       };
-      await tx.jobs.enqueue(scope, EC2_JOBS.instanceRun, job, now);
+      await enqueue(tx, ctx, "ec2.instance.run", job, now);
       launched.push({ instance, volumes: records });
     }
     return { ReservationId: reservationId, OwnerId: ctx.account, Groups: [], Instances: launched.map((l) => toInstance(l.instance, l.volumes, ctx.region)) };

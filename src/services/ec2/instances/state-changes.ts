@@ -1,16 +1,17 @@
 import type { InstanceStateChange } from "@aws-sdk/client-ec2";
 import type { Ec2InstanceRecord } from "../../../state/ec2-records.js";
 import type { InstanceStateName } from "../../../state/records.js";
-import { EC2_JOBS, type Ec2InstanceJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2InstanceJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler, RequestContext } from "../../context.js";
 import { incorrectInstanceState } from "../errors.js";
 import { dryRun } from "../request.js";
 import { instancesByIds } from "./lookup.js";
 import { toInstanceState } from "./view.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** What one of Start/Stop/Terminate does to an instance in a given state. */
 export type Move =
-  | { to: InstanceStateName; job: (typeof EC2_JOBS)[keyof typeof EC2_JOBS]; change?: (r: Ec2InstanceRecord, now: number) => Partial<Ec2InstanceRecord> }
+  | { to: InstanceStateName; job: "ec2.instance.start" | "ec2.instance.stop" | "ec2.instance.terminate"; change?: (r: Ec2InstanceRecord, now: number) => Partial<Ec2InstanceRecord> }
   | "unchanged"
   | "refuse";
 
@@ -46,7 +47,7 @@ export function stateChangeHandler(
           continue;
         }
         await tx.ec2Instances.update(ctx, { ...r, state: move.to, ...move.change?.(r, now) });
-        await tx.jobs.enqueue(ctx, move.job, { instanceId: r.instanceId, ...payload(input) } satisfies Ec2InstanceJob, now);
+        await enqueue(tx, ctx, move.job, { instanceId: r.instanceId, ...payload(input) }, now);
         changes.push({ InstanceId: r.instanceId, PreviousState: toInstanceState(r.state), CurrentState: toInstanceState(move.to) });
       }
       return changes;

@@ -1,5 +1,4 @@
 import type { StopInstancesRequest, StopInstancesResult } from "@aws-sdk/client-ec2";
-import { EC2_JOBS } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { invalidParameterValue } from "../errors.js";
 import { stateChangeHandler, userInitiated } from "./state-changes.js";
@@ -11,7 +10,7 @@ const stop = stateChangeHandler(
       state === "running" || state === "pending"
         ? {
             to: "stopping",
-            job: EC2_JOBS.instanceStop,
+            job: "ec2.instance.stop",
             change: (_r, now) => ({
               stateTransitionReason: userInitiated(now),
               stateReason: { code: "Client.UserInitiatedShutdown", message: "Client.UserInitiatedShutdown: User initiated shutdown" },

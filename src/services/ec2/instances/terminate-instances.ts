@@ -1,5 +1,4 @@
 import type { TerminateInstancesRequest, TerminateInstancesResult } from "@aws-sdk/client-ec2";
-import { EC2_JOBS } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { stateChangeHandler, userInitiated } from "./state-changes.js";
 
@@ -11,7 +10,7 @@ const terminate = stateChangeHandler({
       ? "unchanged"
       : {
           to: "shutting-down",
-          job: EC2_JOBS.instanceTerminate,
+          job: "ec2.instance.terminate",
           change: (_r, now) => ({
             stateTransitionReason: userInitiated(now),
             stateReason: { code: "Client.UserInitiatedShutdown", message: "Client.UserInitiatedShutdown: User initiated shutdown" },

@@ -1,7 +1,7 @@
 import type { CopySnapshotRequest, CopySnapshotResult } from "@aws-sdk/client-ec2";
 import { ec2Id } from "../../../core/ids.js";
 import type { SnapshotRecord } from "../../../state/ec2-records.js";
-import { EC2_JOBS, type Ec2SnapshotsJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2SnapshotsJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { invalidParameterDependency, invalidParameterValue, noOutposts } from "../errors.js";
 import { ID_PREFIX } from "../ids.js";
@@ -10,6 +10,7 @@ import { tagsFromSpecifications, toSdkTags } from "../tags/tag-rules.js";
 import { encryptionOf } from "../volumes/encryption.js";
 import { usableSnapshot } from "./lookup.js";
 import { checkDescription } from "./new-snapshot.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** EC2 shows this volume id on snapshots that were copied rather than taken from a volume. */
 const COPIED_VOLUME_ID = "vol-ffffffff";
@@ -46,7 +47,7 @@ export const copySnapshot: Handler<CopySnapshotRequest, CopySnapshotResult> = as
       sourceSnapshotId: source.snapshotId,
     };
     await tx.ec2Snapshots.insert(ctx, copy);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, { snapshotIds: [copy.snapshotId] } satisfies Ec2SnapshotsJob, now);
+    await enqueue(tx, ctx, "ec2.snapshots.take", { snapshotIds: [copy.snapshotId] }, now);
     return { SnapshotId: copy.snapshotId, Tags: toSdkTags(tags) };
   });
 };

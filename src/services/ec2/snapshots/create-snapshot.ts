@@ -1,11 +1,12 @@
 import type { CreateSnapshotRequest, Snapshot } from "@aws-sdk/client-ec2";
-import { EC2_JOBS, type Ec2SnapshotsJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2SnapshotsJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { dryRun } from "../request.js";
 import { tagsFromSpecifications } from "../tags/tag-rules.js";
 import { volumeById } from "../volumes/lookup.js";
 import { checkDescription, checkRegional, checkSnapshottable, newSnapshot } from "./new-snapshot.js";
 import { toSnapshot } from "./view.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 export const createSnapshot: Handler<CreateSnapshotRequest, Snapshot> = async (ctx, input) => {
   checkRegional(input);
@@ -18,7 +19,7 @@ export const createSnapshot: Handler<CreateSnapshotRequest, Snapshot> = async (c
     dryRun(input);
     const snapshot = newSnapshot(ctx, volume, now, description, tags);
     await tx.ec2Snapshots.insert(ctx, snapshot);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, { snapshotIds: [snapshot.snapshotId] } satisfies Ec2SnapshotsJob, now);
+    await enqueue(tx, ctx, "ec2.snapshots.take", { snapshotIds: [snapshot.snapshotId] }, now);
     return toSnapshot(snapshot);
   });
 };

@@ -1,6 +1,6 @@
 import type { CreateSnapshotsRequest, CreateSnapshotsResult } from "@aws-sdk/client-ec2";
 import type { VolumeRecord } from "../../../state/ec2-records.js";
-import { EC2_JOBS, type Ec2SnapshotsJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2SnapshotsJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { incorrectInstanceState, invalidParameterValue } from "../errors.js";
 import { checkId, checkIds } from "../ids.js";
@@ -9,6 +9,7 @@ import { dryRun } from "../request.js";
 import { mergeTags, tagsFromSpecifications } from "../tags/tag-rules.js";
 import { checkDescription, checkRegional, checkSnapshottable, newSnapshot } from "./new-snapshot.js";
 import { toSnapshotInfo } from "./view.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 const MAX_EXCLUDED = 40;
 
@@ -52,7 +53,7 @@ export const createSnapshots: Handler<CreateSnapshotsRequest, CreateSnapshotsRes
     const snapshots = included.map((v) => newSnapshot(ctx, v, now, description, tagsOf(v)));
     for (const s of snapshots) await tx.ec2Snapshots.insert(ctx, s);
     const job: Ec2SnapshotsJob = { snapshotIds: snapshots.map((s) => s.snapshotId), instanceId };
-    await tx.jobs.enqueue(ctx, EC2_JOBS.snapshotsTake, job, now);
+    await enqueue(tx, ctx, "ec2.snapshots.take", job, now);
     return { Snapshots: snapshots.map(toSnapshotInfo) };
   });
 };

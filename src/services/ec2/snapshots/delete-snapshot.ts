@@ -1,9 +1,9 @@
 import type { DeleteSnapshotRequest } from "@aws-sdk/client-ec2";
-import { SNAPSHOT_JOBS } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { snapshotInUse } from "../errors.js";
 import { dryRun } from "../request.js";
 import { ownSnapshot } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * Deletes one of the caller's snapshots, even a pending one (its job then finds nothing to finish).
@@ -18,6 +18,6 @@ export const deleteSnapshot: Handler<DeleteSnapshotRequest, void> = async (ctx, 
     }
     dryRun(input);
     await tx.ec2Snapshots.delete(ctx, snapshot.snapshotId);
-    await tx.jobs.enqueue(ctx, SNAPSHOT_JOBS.deleteData, { snapshotId: snapshot.snapshotId }, ctx.clock.now());
+    await enqueue(tx, ctx, "ec2.snapshot.delete-data", { snapshotId: snapshot.snapshotId }, ctx.clock.now());
   });
 };

@@ -1,5 +1,5 @@
 import type { AttachVolumeRequest, VolumeAttachment } from "@aws-sdk/client-ec2";
-import { EC2_JOBS, type Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { incorrectInstanceState, incorrectState, volumeAlreadyAttached, zoneMismatch } from "../errors.js";
 import { attachedVolumes, instancesByIds } from "../instances/lookup.js";
@@ -7,6 +7,7 @@ import { dryRun } from "../request.js";
 import { checkDataDevice, checkDevice, deviceInUse } from "./devices.js";
 import { volumeById } from "./lookup.js";
 import { toAttachment } from "./view.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 export const attachVolume: Handler<AttachVolumeRequest, VolumeAttachment> = async (ctx, input) => {
   const device = checkDevice(input.Device!);
@@ -28,7 +29,7 @@ export const attachVolume: Handler<AttachVolumeRequest, VolumeAttachment> = asyn
       attachment: { instanceId: instance!.instanceId, device, state: "attaching" as const, attachTime: now, deleteOnTermination: false },
     };
     await tx.ec2Volumes.update(ctx, attached);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeAttach, { volumeId: volume.volumeId, instanceId: instance!.instanceId } satisfies Ec2VolumeJob, now);
+    await enqueue(tx, ctx, "ec2.volume.attach", { volumeId: volume.volumeId, instanceId: instance!.instanceId }, now);
     return toAttachment(attached)!;
   });
 };

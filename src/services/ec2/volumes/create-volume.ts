@@ -1,7 +1,7 @@
 import type { CreateVolumeRequest, Volume } from "@aws-sdk/client-ec2";
 import { ec2Id } from "../../../core/ids.js";
 import type { SnapshotRecord, VolumeRecord } from "../../../state/ec2-records.js";
-import { EC2_JOBS, type Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import {
   invalidParameterCombination, invalidParameterDependency, invalidParameterValue, invalidZone, missingParameter, noOutposts,
@@ -14,6 +14,7 @@ import { checkZone, zoneId, zonesOf } from "../zones/zones.js";
 import { encryptionOf } from "./encryption.js";
 import { toVolume } from "./view.js";
 import { checkSizeForSnapshot, volumeSpec } from "./volume-rules.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 export const createVolume: Handler<CreateVolumeRequest, Volume> = async (ctx, input) => {
   const zone = zoneOf(ctx.region, input);
@@ -45,7 +46,7 @@ export const createVolume: Handler<CreateVolumeRequest, Volume> = async (ctx, in
       tags,
     };
     await tx.ec2Volumes.insert(ctx, record);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeCreate, { volumeId: record.volumeId } satisfies Ec2VolumeJob, now);
+    await enqueue(tx, ctx, "ec2.volume.create", { volumeId: record.volumeId }, now);
     return toVolume(record);
   });
 };

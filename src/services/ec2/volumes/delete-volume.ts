@@ -1,9 +1,10 @@
 import type { DeleteVolumeRequest } from "@aws-sdk/client-ec2";
-import { EC2_JOBS, type Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { incorrectState, volumeInUse } from "../errors.js";
 import { dryRun } from "../request.js";
 import { volumeById } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * Deletes an available volume at once (DescribeVolumes then answers InvalidVolume.NotFound, which the
@@ -16,6 +17,6 @@ export const deleteVolume: Handler<DeleteVolumeRequest, void> = async (ctx, inpu
     if (volume.state !== "available" && volume.state !== "error") throw incorrectState(`The volume '${volume.volumeId}' is '${volume.state}' and cannot be deleted yet.`);
     dryRun(input);
     await tx.ec2Volumes.delete(ctx, volume.volumeId);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeDelete, { volumeId: volume.volumeId } satisfies Ec2VolumeJob, ctx.clock.now());
+    await enqueue(tx, ctx, "ec2.volume.delete", { volumeId: volume.volumeId }, ctx.clock.now());
   });
 };

@@ -1,11 +1,12 @@
 import type { DetachVolumeRequest, VolumeAttachment } from "@aws-sdk/client-ec2";
-import { EC2_JOBS, type Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { attachmentNotFound, incorrectState } from "../errors.js";
 import { checkId } from "../ids.js";
 import { dryRun } from "../request.js";
 import { volumeById } from "./lookup.js";
 import { toAttachment } from "./view.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** Detaching a root volume needs the instance stopped (or gone); a data volume can go at any time. */
 export const detachVolume: Handler<DetachVolumeRequest, VolumeAttachment> = async (ctx, input) => {
@@ -26,7 +27,7 @@ export const detachVolume: Handler<DetachVolumeRequest, VolumeAttachment> = asyn
     if (a.state === "detaching") return toAttachment(volume)!;
     const detaching = { ...volume, attachment: { ...a, state: "detaching" as const } };
     await tx.ec2Volumes.update(ctx, detaching);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeDetach, { volumeId: volume.volumeId, instanceId: a.instanceId } satisfies Ec2VolumeJob, now);
+    await enqueue(tx, ctx, "ec2.volume.detach", { volumeId: volume.volumeId, instanceId: a.instanceId }, now);
     return toAttachment(detaching)!;
   });
 };

@@ -1,12 +1,13 @@
 import type { ModifyVolumeRequest, ModifyVolumeResult } from "@aws-sdk/client-ec2";
 import type { VolumeRecord } from "../../../state/ec2-records.js";
-import { EC2_JOBS, type Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
+import type { Ec2VolumeJob } from "../../../worker/jobs/ec2-payloads.js";
 import type { Handler } from "../../context.js";
 import { incorrectModificationState, incorrectState, invalidParameterValue } from "../errors.js";
 import { dryRun } from "../request.js";
 import { volumeById } from "./lookup.js";
 import { toVolumeModification } from "./view.js";
 import { volumeSpec } from "./volume-rules.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 const PROVISIONED = ["gp3", "io1", "io2"];
 
@@ -33,7 +34,7 @@ export const modifyVolume: Handler<ModifyVolumeRequest, ModifyVolumeResult> = as
       },
     };
     await tx.ec2Volumes.update(ctx, modified);
-    await tx.jobs.enqueue(ctx, EC2_JOBS.volumeModify, { volumeId: volume.volumeId } satisfies Ec2VolumeJob, now);
+    await enqueue(tx, ctx, "ec2.volume.modify", { volumeId: volume.volumeId }, now);
     return { VolumeModification: toVolumeModification(modified) };
   });
 };

@@ -1,9 +1,10 @@
 import { nextTimeOfDay } from "../../../core/daily.js";
-import type { Scope } from "../../../core/scope.js";
 import type { AddOnRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
-import { AUTO_SNAPSHOT_JOB, type AutoSnapshotJobPayload } from "../../../worker/jobs/auto-snapshot.js";
-import { IDLE_CHECK_MS, STOP_IDLE_JOB, type StopIdlePayload } from "../../../worker/jobs/stop-idle.js";
+import type { AutoSnapshotJobPayload } from "../../../worker/jobs/auto-snapshot.js";
+import { IDLE_CHECK_MS, type StopIdlePayload } from "../../../worker/jobs/stop-idle.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
+import type { JobOrigin } from "../../../worker/job.js";
 
 /** A time of day set less than 30 minutes ahead takes effect the next day (aws-facts §2.10). */
 const LEAD_MS = 30 * 60_000;
@@ -20,7 +21,7 @@ export interface ScheduledResource {
  * Starts the background schedule of newly enabled add-ons: the daily automatic snapshot, the idle
  * check. Each schedule ends by itself once its add-on (by `scheduleId`) or resource is gone.
  */
-export async function scheduleAddOns(tx: Tx, scope: Scope, resource: ScheduledResource, addOns: AddOnRecord[], now: number) {
+export async function scheduleAddOns(tx: Tx, scope: JobOrigin, resource: ScheduledResource, addOns: AddOnRecord[], now: number) {
   for (const a of addOns) {
     if (!a.scheduleId) continue;
     if (a.name === "AutoSnapshot") {
@@ -28,10 +29,10 @@ export async function scheduleAddOns(tx: Tx, scope: Scope, resource: ScheduledRe
       const payload: AutoSnapshotJobPayload = {
         resourceType: resource.resourceType, resourceName: resource.name, resourceArn: resource.arn, scheduleId: a.scheduleId, dueAt,
       };
-      await tx.jobs.enqueue(scope, AUTO_SNAPSHOT_JOB, { ...payload }, dueAt, { recurring: true });
+      await enqueue(tx, scope, "lightsail.addon.auto-snapshot", payload, dueAt, { recurring: true });
     } else if (resource.resourceType === "Instance") {
       const payload: StopIdlePayload = { instanceName: resource.name, instanceArn: resource.arn, scheduleId: a.scheduleId, checkedAt: now };
-      await tx.jobs.enqueue(scope, STOP_IDLE_JOB, { ...payload }, now + IDLE_CHECK_MS, { recurring: true });
+      await enqueue(tx, scope, "lightsail.addon.stop-idle", payload, now + IDLE_CHECK_MS, { recurring: true });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { CreateDiskFromSnapshotRequest, CreateDiskFromSnapshotResult } from "@aws-sdk/client-lightsail";
-import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
+import type { DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { addHold } from "../../../worker/jobs/holds.js";
 import type { Handler } from "../../context.js";
 import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
@@ -10,6 +10,7 @@ import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
 import { checkResourceName, checkTags, checkZone } from "../validation.js";
 import { findDiskRestoreSource } from "./restore-source.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** A new disk copied from a disk snapshot, or from an automatic snapshot of a disk, at least as large as it. */
 export const createDiskFromSnapshot: Handler<CreateDiskFromSnapshotRequest, CreateDiskFromSnapshotResult> = async (ctx, input) => {
@@ -39,7 +40,7 @@ export const createDiskFromSnapshot: Handler<CreateDiskFromSnapshotRequest, Crea
       resourceName: name, resourceType: "Disk", availabilityZone: zone, operationType: "CreateDiskFromSnapshot",
     });
     const payload: DiskJobPayload = { name, computeId: disk.computeId, sizeInGb: disk.sizeInGb, from: source.part, hold: source.hold, operationIds: [op.id] };
-    await tx.jobs.enqueue(ctx, DISK_JOBS.create, { ...payload }, now);
+    await enqueue(tx, ctx, "lightsail.disk.create", payload, now);
     return op;
   });
   return { operations: [toOperation(operation, ctx.region)] };

@@ -3,7 +3,7 @@ import { ec2Id } from "../../../core/ids.js";
 import type { Scope } from "../../../core/scope.js";
 import type { DiskSnapshotRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
-import { SNAPSHOT_JOBS, type SnapshotJobPayload } from "../../../worker/jobs/snapshot-jobs.js";
+import type { SnapshotJobPayload } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { findBundle } from "../../../catalog/bundles.js";
 import { invalidInput, mutuallyExclusive, nameInUse, notFound, wrongState } from "../errors.js";
@@ -11,6 +11,7 @@ import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
 import { lightsailArn, supportCode } from "../resources.js";
 import { checkResourceName, checkTags } from "../validation.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** What is being copied: a block disk, or an instance's system disk, with what the record and the driver need. */
 async function snapshotSource(tx: Tx, scope: Scope, input: CreateDiskSnapshotRequest) {
@@ -63,7 +64,7 @@ export const createDiskSnapshot: Handler<CreateDiskSnapshotRequest, CreateDiskSn
       resourceName: source.name, resourceType: source.resourceType, availabilityZone: source.zone, operationType: "CreateDiskSnapshot", operationDetails: name,
     });
     const payload: SnapshotJobPayload = { name, computeId, spec: source.spec, operationIds: [snapshotOp.id, sourceOp.id] };
-    await tx.jobs.enqueue(ctx, SNAPSHOT_JOBS.createDiskSnapshot, { ...payload }, now);
+    await enqueue(tx, ctx, "lightsail.disk-snapshot.create", payload, now);
     return [snapshotOp, sourceOp];
   });
   return { operations: operations.map((o) => toOperation(o, ctx.region)) };

@@ -1,9 +1,9 @@
 import type { DeleteDiskSnapshotRequest, DeleteDiskSnapshotResult } from "@aws-sdk/client-lightsail";
-import { SNAPSHOT_JOBS } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { notFound, snapshotInUse, wrongState } from "../errors.js";
 import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** Deletes a finished disk snapshot that no pending CreateDiskFromSnapshot is reading. */
 export const deleteDiskSnapshot: Handler<DeleteDiskSnapshotRequest, DeleteDiskSnapshotResult> = async (ctx, input) => {
@@ -16,7 +16,7 @@ export const deleteDiskSnapshot: Handler<DeleteDiskSnapshotRequest, DeleteDiskSn
     if (snapshot.pendingRestores.length > 0) throw snapshotInUse(name, snapshot.pendingRestores);
     await tx.diskSnapshots.delete(ctx, name);
     await tx.names.release(ctx, name);
-    await tx.jobs.enqueue(ctx, SNAPSHOT_JOBS.deleteData, { snapshotId: snapshot.computeId }, now);
+    await enqueue(tx, ctx, "lightsail.snapshot.delete-data", { snapshotId: snapshot.computeId }, now);
     return recordOperation(tx, ctx, now, {
       resourceName: name, resourceType: "DiskSnapshot", availabilityZone: "all", operationType: "DeleteDiskSnapshot", done: true,
     });

@@ -1,10 +1,11 @@
 import type { AttachDiskRequest, AttachDiskResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
-import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
+import type { DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { invalidInput, notFound, wrongState } from "../errors.js";
 import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
 import { checkDiskPath, deviceLetter } from "./paths.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 export const attachDisk: Handler<AttachDiskRequest, AttachDiskResult> = async (ctx, input) => {
   const diskName = input.diskName!;
@@ -41,7 +42,7 @@ export const attachDisk: Handler<AttachDiskRequest, AttachDiskResult> = async (c
     const payload: DiskJobPayload = {
       name: diskName, computeId: disk.computeId, instanceComputeId: instance.computeId, path: diskPath, operationIds: [diskOp.id, instanceOp.id],
     };
-    await tx.jobs.enqueue(ctx, DISK_JOBS.attach, { ...payload }, now);
+    await enqueue(tx, ctx, "lightsail.disk.attach", payload, now);
     return [diskOp, instanceOp];
   });
   return { operations: operations.map((o) => toOperation(o, ctx.region)) };

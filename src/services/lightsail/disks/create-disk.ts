@@ -1,11 +1,12 @@
 import type { CreateDiskRequest, CreateDiskResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
-import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
+import type { DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { addOnsFromRequests } from "../add-ons/add-on-requests.js";
 import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
 import { checkResourceName, checkTags, checkZone } from "../validation.js";
 import { checkDiskSize, insertDisk } from "./new-disk.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 export const createDisk: Handler<CreateDiskRequest, CreateDiskResult> = async (ctx, input) => {
   const name = input.diskName!;
@@ -21,7 +22,7 @@ export const createDisk: Handler<CreateDiskRequest, CreateDiskResult> = async (c
       resourceName: name, resourceType: "Disk", availabilityZone: disk.availabilityZone, operationType: "CreateDisk",
     });
     const payload: DiskJobPayload = { name, computeId: disk.computeId, sizeInGb: disk.sizeInGb, operationIds: [op.id] };
-    await tx.jobs.enqueue(ctx, DISK_JOBS.create, { ...payload }, now);
+    await enqueue(tx, ctx, "lightsail.disk.create", payload, now);
     return op;
   });
   return { operations: [toOperation(operation, ctx.region)] };

@@ -1,10 +1,11 @@
 import type { DeleteDiskRequest, DeleteDiskResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
-import { DISK_JOBS, type DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
+import type { DiskJobPayload } from "../../../worker/jobs/disk-jobs.js";
 import { deleteAutoSnapshotsOf } from "../auto-snapshots/delete-auto-snapshots.js";
 import { diskStillAttached, notFound, wrongState } from "../errors.js";
 import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** Deletes a detached disk; its add-ons and automatic snapshots go with it, whether or not forceDeleteAddOns is set. */
 export const deleteDisk: Handler<DeleteDiskRequest, DeleteDiskResult> = async (ctx, input) => {
@@ -22,7 +23,7 @@ export const deleteDisk: Handler<DeleteDiskRequest, DeleteDiskResult> = async (c
       resourceName: diskName, resourceType: "Disk", availabilityZone: disk.availabilityZone, operationType: "DeleteDisk", done: true,
     });
     const payload: DiskJobPayload = { name: diskName, computeId: disk.computeId, operationIds: [] };
-    await tx.jobs.enqueue(ctx, DISK_JOBS.destroy, { ...payload }, now);
+    await enqueue(tx, ctx, "lightsail.disk.destroy", payload, now);
     return op;
   });
   return { operations: [toOperation(operation, ctx.region)] };

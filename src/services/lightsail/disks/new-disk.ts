@@ -1,10 +1,10 @@
 import { ec2Id } from "../../../core/ids.js";
-import type { Scope } from "../../../core/scope.js";
 import type { AddOnRecord, DiskRecord, DiskState, Tag } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import { scheduleAddOns } from "../add-ons/schedule.js";
 import { invalidInput, nameInUse } from "../errors.js";
 import { lightsailArn, supportCode } from "../resources.js";
+import type { JobOrigin } from "../../../worker/job.js";
 
 export const MIN_DISK_GB = 8;
 export const MAX_DISK_GB = 16_384;
@@ -26,7 +26,7 @@ export interface NewDisk {
 }
 
 /** Claims the name and writes a new `pending` disk, starting its add-on schedules; the caller enqueues the work. */
-export async function insertDisk(tx: Tx, scope: Scope, now: number, d: NewDisk): Promise<DiskRecord> {
+export async function insertDisk(tx: Tx, scope: JobOrigin, now: number, d: NewDisk): Promise<DiskRecord> {
   const taken = await tx.names.claim(scope, [d.name], "Disk");
   if (taken.length > 0) throw nameInUse(taken);
   const computeId = ec2Id("vol");

@@ -2,7 +2,7 @@ import type { CreateInstanceSnapshotRequest, CreateInstanceSnapshotResult } from
 import { ec2Id } from "../../../core/ids.js";
 import { attachedDisksOf } from "../../../state/lightsail-queries.js";
 import type { InstanceSnapshotRecord } from "../../../state/records.js";
-import { SNAPSHOT_JOBS, type SnapshotJobPayload } from "../../../worker/jobs/snapshot-jobs.js";
+import type { SnapshotJobPayload } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { findBundle } from "../../../catalog/bundles.js";
 import { nameInUse, notFound, wrongState } from "../errors.js";
@@ -10,6 +10,7 @@ import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
 import { lightsailArn, supportCode } from "../resources.js";
 import { checkResourceName, checkTags } from "../validation.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * Snapshots a running or stopped instance with every disk attached to it. The record copies what
@@ -58,7 +59,7 @@ export const createInstanceSnapshot: Handler<CreateInstanceSnapshotRequest, Crea
     const payload: SnapshotJobPayload = {
       name, computeId, spec: { instanceId: instance.computeId, diskIds: disks.map((d) => d.computeId) }, operationIds: [snapshotOp.id, instanceOp.id],
     };
-    await tx.jobs.enqueue(ctx, SNAPSHOT_JOBS.createInstanceSnapshot, { ...payload }, now);
+    await enqueue(tx, ctx, "lightsail.instance-snapshot.create", payload, now);
     return [snapshotOp, instanceOp];
   });
   return { operations: operations.map((o) => toOperation(o, ctx.region)) };

@@ -1,6 +1,6 @@
 import type { CreateInstancesFromSnapshotRequest, CreateInstancesFromSnapshotResult } from "@aws-sdk/client-lightsail";
 import { addHold } from "../../../worker/jobs/holds.js";
-import { RESTORE_INSTANCE_JOB, type RestorePlan } from "../../../worker/jobs/restore-instance.js";
+import type { RestorePlan } from "../../../worker/jobs/restore-instance.js";
 import type { Handler } from "../../context.js";
 import { checkRestoreParameters } from "../auto-snapshots/restore-parameters.js";
 import { checkInstanceExtras, insertNewInstances } from "../instances/new-instance.js";
@@ -44,8 +44,7 @@ export const createInstancesFromSnapshot: Handler<CreateInstancesFromSnapshotReq
       names, zone, blueprint, bundle, ipAddressType,
       userData: input.userData, keyPairName: input.keyPairName, defaultKey, tags: input.tags, addOns: input.addOns,
       operationType: "CreateInstancesFromSnapshot",
-      jobKind: RESTORE_INSTANCE_JOB,
-      jobPayload: { restore: plan },
+      restore: plan,
     });
     for (const name of names) await addHold(tx, ctx, source.hold, name);
     return ops;

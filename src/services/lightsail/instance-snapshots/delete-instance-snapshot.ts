@@ -1,9 +1,9 @@
 import type { DeleteInstanceSnapshotRequest, DeleteInstanceSnapshotResult } from "@aws-sdk/client-lightsail";
-import { SNAPSHOT_JOBS } from "../../../worker/jobs/snapshot-jobs.js";
 import type { Handler } from "../../context.js";
 import { notFound, snapshotInUse, wrongState } from "../errors.js";
 import { recordOperation } from "../../../state/operations.js";
 import { toOperation } from "../operations/operation.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /** Deletes a finished snapshot that no pending restore is reading; instances made from it are not touched. */
 export const deleteInstanceSnapshot: Handler<DeleteInstanceSnapshotRequest, DeleteInstanceSnapshotResult> = async (ctx, input) => {
@@ -16,7 +16,7 @@ export const deleteInstanceSnapshot: Handler<DeleteInstanceSnapshotRequest, Dele
     if (snapshot.pendingRestores.length > 0) throw snapshotInUse(name, snapshot.pendingRestores);
     await tx.instanceSnapshots.delete(ctx, name);
     await tx.names.release(ctx, name);
-    await tx.jobs.enqueue(ctx, SNAPSHOT_JOBS.deleteData, { snapshotId: snapshot.computeId }, now);
+    await enqueue(tx, ctx, "lightsail.snapshot.delete-data", { snapshotId: snapshot.computeId }, now);
     return recordOperation(tx, ctx, now, {
       resourceName: name, resourceType: "InstanceSnapshot", availabilityZone: "all", operationType: "DeleteInstanceSnapshot", done: true,
     });

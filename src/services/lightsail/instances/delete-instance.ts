@@ -3,6 +3,7 @@ import type { Handler } from "../../context.js";
 import { deleteAutoSnapshotsOf } from "../auto-snapshots/delete-auto-snapshots.js";
 import { detachDisksOnInstanceDelete } from "../disks/detach-on-delete.js";
 import { findInstance, instanceOperation } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * Removes the instance and frees its name at once (GetInstance answers NotFound right after, as
@@ -23,7 +24,7 @@ export const deleteInstance: Handler<DeleteInstanceRequest, DeleteInstanceResult
     await tx.instances.delete(ctx, name);
     await tx.names.release(ctx, name);
     const op = await instanceOperation(tx, ctx, now, record, "DeleteInstance", { done: true });
-    await tx.jobs.enqueue(ctx, "lightsail.instance.delete", { name, computeId: record.computeId, operationIds: [] }, now);
+    await enqueue(tx, ctx, "lightsail.instance.delete", { name, computeId: record.computeId, operationIds: [] }, now);
     return [...detaches, op];
   });
   return { operations };

@@ -1,11 +1,11 @@
 import type { AddOnRequest, IpAddressType, Operation, Tag } from "@aws-sdk/client-lightsail";
 import { ec2Id } from "../../../core/ids.js";
-import type { Scope } from "../../../core/scope.js";
 import type { InstanceRecord } from "../../../state/records.js";
 import type { Tx } from "../../../state/store.js";
 import { addOnsFromRequests, checkAutoSnapshotPlatform } from "../add-ons/add-on-requests.js";
 import { scheduleAddOns } from "../add-ons/schedule.js";
-import type { InstanceSpec } from "../../../compute/driver.js";
+import type { JobOrigin } from "../../../worker/job.js";
+import type { RestorePlan } from "../../../worker/jobs/restore-instance.js";
 import type { BlueprintInfo } from "../../../catalog/blueprints.js";
 import type { BundleInfo } from "../../../catalog/bundles.js";
 import { invalidInput, nameInUse, notFound } from "../errors.js";
@@ -16,6 +16,7 @@ import { toOperation } from "../operations/operation.js";
 import { lightsailArn, supportCode } from "../resources.js";
 import { checkTags } from "../validation.js";
 import { ipv6Address, privateAddress, publicAddress } from "./addresses.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 export const MAX_USER_DATA = 16 * 1024;
 
@@ -32,10 +33,8 @@ export interface NewInstances {
   addOns?: AddOnRequest[];
   ipAddressType: IpAddressType;
   operationType: "CreateInstance" | "CreateInstancesFromSnapshot";
-  /** Extra job payload, e.g. the snapshot to restore from. */
-  jobPayload?: Record<string, unknown>;
-  /** The job that brings each instance up; CreateInstancesFromSnapshot restores instead of creating. */
-  jobKind?: string;
+  /** CreateInstancesFromSnapshot: what to restore each instance from (a restore job instead of a create job). */
+  restore?: RestorePlan;
 }
 
 /** Checks the parts of a create request that need no database: user data, tags, add-ons. */
@@ -50,7 +49,7 @@ export function checkInstanceExtras(region: string, req: Pick<NewInstances, "use
  * Writes new instances in `pending`, one Started operation and one create job each, all in the
  * caller's transaction. Shared by CreateInstances and CreateInstancesFromSnapshot.
  */
-export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req: NewInstances): Promise<Operation[]> {
+export async function insertNewInstances(tx: Tx, scope: JobOrigin, now: number, req: NewInstances): Promise<Operation[]> {
   const { tags, addOns } = checkInstanceExtras(scope.region, req);
   checkAutoSnapshotPlatform(addOns, req.blueprint.platform, req.blueprint.blueprintId);
   const keyPair =
@@ -93,19 +92,11 @@ export async function insertNewInstances(tx: Tx, scope: Scope, now: number, req:
     const op = await recordOperation(tx, scope, now, {
       resourceName: name, resourceType: "Instance", availabilityZone: req.zone, operationType: req.operationType,
     });
-    const spec: InstanceSpec = {
-      id: record.computeId,
-      hostname: name,
-      image: req.blueprint.blueprintId,
-      cpuCount: req.bundle.cpuCount,
-      memoryMiB: req.bundle.ramSizeInGb * 1024,
-      systemDiskGiB: req.bundle.diskSizeInGb,
-      userData: record.userData,
-      username: req.blueprint.username,
-      publicKey: keyPair.publicKey,
-    };
     await scheduleAddOns(tx, scope, { resourceType: "Instance", name, arn: record.arn }, addOns, now);
-    await tx.jobs.enqueue(scope, req.jobKind ?? "lightsail.instance.create", { name, computeId: record.computeId, operationIds: [op.id], spec, ...req.jobPayload }, now);
+    // The job builds the driver's spec from the record when it runs; the key is kept as it is now.
+    const job = { name, computeId: record.computeId, operationIds: [op.id], publicKey: keyPair.publicKey };
+    if (req.restore) await enqueue(tx, scope, "lightsail.instance.restore", { ...job, restore: req.restore }, now);
+    else await enqueue(tx, scope, "lightsail.instance.create", job, now);
     operations.push(toOperation(op, scope.region));
   }
   return operations;

@@ -1,6 +1,7 @@
 import type { RebootInstanceRequest, RebootInstanceResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
 import { findInstance, instanceOperation, requireState } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * The real service answers with an operation that has already Succeeded and keeps the instance
@@ -13,7 +14,7 @@ export const rebootInstance: Handler<RebootInstanceRequest, RebootInstanceResult
     requireState(record, ["running"], "RebootInstance");
     const now = ctx.clock.now();
     const op = await instanceOperation(tx, ctx, now, record, "RebootInstance", { operationDetails: "", done: true });
-    await tx.jobs.enqueue(ctx, "lightsail.instance.reboot", { name, computeId: record.computeId, operationIds: [] }, now);
+    await enqueue(tx, ctx, "lightsail.instance.reboot", { name, computeId: record.computeId, operationIds: [] }, now);
     return op;
   });
   return { operations: [operation] };

@@ -3,6 +3,7 @@ import type { Handler } from "../../context.js";
 import { publicAddress } from "./addresses.js";
 import { generationUpdate } from "./bundle-switch.js";
 import { findInstance, instanceOperation, requireState } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * stopped → pending, then the start job makes it running. Like the real service, a start gives the
@@ -23,7 +24,7 @@ export const startInstance: Handler<StartInstanceRequest, StartInstanceResult> =
       publicIpAddress: record.ipAddressType === "ipv6" ? undefined : publicAddress(record.publicIpAddress),
     });
     const op = await instanceOperation(tx, ctx, now, record, "StartInstance");
-    await tx.jobs.enqueue(ctx, "lightsail.instance.start", { name, computeId: record.computeId, operationIds: [op.id] }, now);
+    await enqueue(tx, ctx, "lightsail.instance.start", { name, computeId: record.computeId, operationIds: [op.id] }, now);
     return op;
   });
   return { operations: [operation] };

@@ -1,6 +1,7 @@
 import type { StopInstanceRequest, StopInstanceResult } from "@aws-sdk/client-lightsail";
 import type { Handler } from "../../context.js";
 import { findInstance, instanceOperation, requireState } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 /**
  * running → stopping, then the stop job makes it stopped. `force` is documented for an instance
@@ -16,7 +17,7 @@ export const stopInstance: Handler<StopInstanceRequest, StopInstanceResult> = as
     const now = ctx.clock.now();
     await tx.instances.update(ctx, { ...record, state: "stopping" });
     const op = await instanceOperation(tx, ctx, now, record, "StopInstance");
-    await tx.jobs.enqueue(ctx, "lightsail.instance.stop", { name, computeId: record.computeId, operationIds: [op.id], force }, now);
+    await enqueue(tx, ctx, "lightsail.instance.stop", { name, computeId: record.computeId, operationIds: [op.id], force }, now);
     return op;
   });
   return { operations: [operation] };

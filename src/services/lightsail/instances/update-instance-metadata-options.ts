@@ -2,6 +2,7 @@ import type { UpdateInstanceMetadataOptionsRequest, UpdateInstanceMetadataOption
 import type { Handler } from "../../context.js";
 import { invalidInput } from "../errors.js";
 import { findInstance, instanceOperation } from "./lookup.js";
+import { enqueue } from "../../../worker/jobs/kinds.js";
 
 const MIN_HOPS = 1;
 const MAX_HOPS = 64;
@@ -39,7 +40,7 @@ export const updateInstanceMetadataOptions: Handler<UpdateInstanceMetadataOption
       },
     });
     const op = await instanceOperation(tx, ctx, now, record, "UpdateInstanceMetadataOptions");
-    await tx.jobs.enqueue(ctx, "lightsail.instance.metadata-options", { name: record.name, computeId: record.computeId, operationIds: [op.id] }, now);
+    await enqueue(tx, ctx, "lightsail.instance.metadata-options", { name: record.name, computeId: record.computeId, operationIds: [op.id] }, now);
     return op;
   });
   return { operation };
