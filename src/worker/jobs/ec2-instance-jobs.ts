@@ -93,13 +93,28 @@ export const runSpec = (p: Ec2RunJob): InstanceSpec => ({
   disks: p.dataVolumes.map((v) => ({ diskId: v.volumeId, devicePath: v.device })), ports: SSH_OPEN,
 });
 
+/** The InstanceSpec fields that older RunInstances rows held (their shape then, apart from the driver's type now). */
+interface OldRunSpec {
+  id: string;
+  hostname: string;
+  image: string;
+  cpuCount: number;
+  memoryMiB: number;
+  systemDiskGiB: number;
+  userData?: string;
+  username?: string;
+  publicKey?: string;
+  systemDiskId?: string;
+  disks?: { diskId: string; devicePath: string }[];
+}
+
 /**
  * A queued RunInstances row from before Ec2RunJob held the driver's InstanceSpec as `spec`: read
  * as the payload it stands for, so that a database with such a job still launches it.
  */
 export function upgradeRunJob(raw: Record<string, unknown>): Ec2RunJob {
   if (!raw.spec) return raw as unknown as Ec2RunJob;
-  const spec = raw.spec as InstanceSpec;
+  const spec = raw.spec as OldRunSpec;
   return {
     instanceId: spec.id, hostname: spec.hostname, baseImage: spec.image, username: spec.username ?? "", vcpus: spec.cpuCount, memoryMiB: spec.memoryMiB,
     rootVolumeId: spec.systemDiskId ?? spec.id, rootSizeGiB: spec.systemDiskGiB, dataVolumes: (spec.disks ?? []).map((d) => ({ volumeId: d.diskId, device: d.devicePath })),
