@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   DeleteInstanceCommand,
@@ -11,17 +11,12 @@ import {
   StopInstanceCommand,
 } from "@aws-sdk/client-lightsail";
 import { base, runningInstance, settle, stateOf, storedOperation } from "../helpers/instances.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 // Every transition takes a minute of Clock time, so a test sees `stopping` before `stopped` and
 // moves on with t.advance("1m").
 describe("instance lifecycle", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   // A create or stop that was under way when its instance was deleted destroys what it made once
   // it finishes: one more transition of Clock time before the worker is idle.

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   CloseInstancePublicPortsCommand,
   CreateInstancesCommand,
@@ -10,18 +10,13 @@ import {
   type PortInfo,
 } from "@aws-sdk/client-lightsail";
 import { base } from "../helpers/instances.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const everyone = { cidrs: ["0.0.0.0/0"], ipv6Cidrs: ["::/0"], cidrListAliases: [] };
 
 describe("instance public ports", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff();
   beforeEach(async () => {
-    await t.reset();
     await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["box"] }));
     await t.skiff.idle();
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   GetInstanceCommand,
@@ -8,19 +8,14 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-lightsail";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const base = { availabilityZone: "us-east-1b", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
 const scope = { account: "000000000000", region: "us-east-1" };
 
 describe("TagResource and UntagResource", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff();
   beforeEach(async () => {
-    await t.reset();
     await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["web", "db"], tags: [{ key: "team", value: "ops" }] }));
   });
 
