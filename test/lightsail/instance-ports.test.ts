@@ -10,6 +10,7 @@ import {
   type PortInfo,
 } from "@aws-sdk/client-lightsail";
 import { base } from "../helpers/instances.js";
+import { assertOperation } from "../helpers/lightsail.js";
 import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const everyone = { cidrs: ["0.0.0.0/0"], ipv6Cidrs: ["::/0"], cidrListAliases: [] };
@@ -43,12 +44,9 @@ describe("instance public ports", () => {
   describe("OpenInstancePublicPorts", () => {
     it("opens a port to everyone by default with a Succeeded operation named after it", async () => {
       const { operation } = await open({ fromPort: 8080, toPort: 8080, protocol: "tcp" });
-      assert.equal(operation?.operationType, "OpenInstancePublicPorts");
-      assert.equal(operation?.operationDetails, "8080/tcp");
-      assert.equal(operation?.resourceName, "box");
-      assert.equal(operation?.resourceType, "Instance");
-      assert.equal(operation?.status, "Succeeded");
-      assert.equal(operation?.isTerminal, true);
+      assertOperation(operation, {
+        operationType: "OpenInstancePublicPorts", operationDetails: "8080/tcp", resourceName: "box", resourceType: "Instance", status: "Succeeded", isTerminal: true,
+      });
       assert.deepEqual((await states()).at(-1), { fromPort: 8080, toPort: 8080, protocol: "tcp", state: "open", ...everyone });
       const port = (await t.lightsail.send(new GetInstanceCommand({ instanceName: "box" }))).instance?.networking?.ports?.at(-1);
       assert.equal(port?.accessFrom, "Anywhere (0.0.0.0/0)");
@@ -93,10 +91,7 @@ describe("instance public ports", () => {
   describe("CloseInstancePublicPorts", () => {
     it("closes a rule with a Succeeded operation named after it", async () => {
       const { operation } = await close({ fromPort: 80, toPort: 80, protocol: "tcp" });
-      assert.equal(operation?.operationType, "CloseInstancePublicPorts");
-      assert.equal(operation?.operationDetails, "80/tcp");
-      assert.equal(operation?.status, "Succeeded");
-      assert.equal(operation?.isTerminal, true);
+      assertOperation(operation, { operationType: "CloseInstancePublicPorts", operationDetails: "80/tcp", status: "Succeeded", isTerminal: true });
       assert.deepEqual(await summary(), ["22-22/tcp 0.0.0.0/0 ::/0"]);
     });
 

@@ -9,6 +9,7 @@ import {
   type Operation,
 } from "@aws-sdk/client-lightsail";
 import { walkPages } from "../helpers/pages.js";
+import { assertOperation } from "../helpers/lightsail.js";
 import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const base = { availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
@@ -30,14 +31,10 @@ describe("operations", () => {
 
       await t.advance("1h");
       await t.skiff.idle();
-      const done = (await t.lightsail.send(new GetOperationCommand({ operationId: op!.id }))).operation!;
-      assert.equal(done.status, "Succeeded");
-      assert.equal(done.isTerminal, true);
-      assert.equal(done.operationType, "CreateInstance");
-      assert.equal(done.resourceName, "job");
-      assert.equal(done.resourceType, "Instance");
-      assert.deepEqual(done.location, { availabilityZone: "us-east-1a", regionName: "us-east-1" });
-      assert.deepEqual(done.createdAt, op!.createdAt);
+      const done = assertOperation((await t.lightsail.send(new GetOperationCommand({ operationId: op!.id }))).operation, {
+        status: "Succeeded", isTerminal: true, operationType: "CreateInstance", resourceName: "job", resourceType: "Instance",
+        location: { availabilityZone: "us-east-1a", regionName: "us-east-1" }, createdAt: op!.createdAt,
+      });
       assert.ok(done.statusChangedAt!.getTime() - op!.createdAt!.getTime() >= 3_600_000);
     });
 
