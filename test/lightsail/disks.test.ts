@@ -18,6 +18,14 @@ import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 describe("Block storage disks", () => {
   const t = useTestSkiff();
 
+  /** The running instance "box" with the disk "data" attached at /dev/xvdf, the worker idle. */
+  const boxWithDataDisk = async () => {
+    await runningInstances(t, ["box"]);
+    await availableDisk(t, "data");
+    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
+    await t.skiff.idle();
+  };
+
   it("creates a disk with a Started CreateDisk operation that ends Succeeded", async () => {
     const { operations } = await t.lightsail.send(new CreateDiskCommand({ diskName: "data", sizeInGb: 8, availabilityZone: "us-east-1b" }));
     assert.equal(operations?.length, 1);
@@ -238,10 +246,7 @@ describe("Block storage disks", () => {
   });
 
   it("refuses to detach a disk from a running instance, with the real message", async () => {
-    await runningInstances(t, ["box"]);
-    await availableDisk(t, "data");
-    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
-    await t.skiff.idle();
+    await boxWithDataDisk();
     await rejectsWith(
       t.lightsail.send(new DetachDiskCommand({ diskName: "data" })),
       "OperationFailureException",
@@ -250,10 +255,7 @@ describe("Block storage disks", () => {
   });
 
   it("detaches a disk from a stopped instance with two DetachDisk operations", async () => {
-    await runningInstances(t, ["box"]);
-    await availableDisk(t, "data");
-    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
-    await t.skiff.idle();
+    await boxWithDataDisk();
     await setInstanceState(t, "box", "stopped");
     const { operations } = await t.lightsail.send(new DetachDiskCommand({ diskName: "data" }));
     assert.deepEqual(
@@ -280,10 +282,7 @@ describe("Block storage disks", () => {
   });
 
   it("refuses to delete an attached disk, naming the instance, and keeps it", async () => {
-    await runningInstances(t, ["box"]);
-    await availableDisk(t, "data");
-    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
-    await t.skiff.idle();
+    await boxWithDataDisk();
     await rejectsWith(
       t.lightsail.send(new DeleteDiskCommand({ diskName: "data" })),
       "OperationFailureException",
