@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateInstancesCommand, GetInstanceCommand, GetInstancesCommand, GetOperationCommand, GetOperationsCommand } from "@aws-sdk/client-lightsail";
-import { startTestSkiff, type TestSkiff } from "./helpers/skiff.js";
+import { useTestSkiff } from "./helpers/skiff.js";
 import { waitFor, within } from "./helpers/wait.js";
 
 const base = { availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
@@ -15,11 +15,7 @@ interface ClockState {
 }
 
 describe("admin API", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   const getJson = async (path: string, init?: RequestInit) => {
     const r = await t.admin(path, init);
@@ -121,11 +117,7 @@ describe("admin API", () => {
 });
 
 describe("admin clock and sim transitions", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 3_600_000 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ transitionMs: 3_600_000 }, { reset: false });
 
   /** Waits until the worker has claimed every queued job (the sim is then sleeping on the clock). */
   const claimed = () =>

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { access, constants } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, it } from "node:test";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { describe, it } from "node:test";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 /**
  * Debian's own AWS CLI (awscli) and boto3 (python3-boto3), by absolute path: a pyenv or pip
@@ -66,7 +66,7 @@ async function requireBoto3() {
 
 /** One instance through its life: the steps run in order and share it, as a user's session would. */
 describe("AWS CLI (Debian's /usr/bin/aws) against Skiff", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff({}, { reset: false });
   const name = "cli-box";
   const aws = async (...args: string[]) => {
     await requireAwsCli();
@@ -78,11 +78,6 @@ describe("AWS CLI (Debian's /usr/bin/aws) against Skiff", () => {
     return JSON.parse(r.stdout);
   };
   const state = async () => (await awsJson("get-instance", "--instance-name", name)).instance.state;
-
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
 
   it("creates an instance with create-instances, in the region and account of the credentials", async () => {
     const { operations } = await awsJson(
@@ -136,7 +131,7 @@ describe("AWS CLI (Debian's /usr/bin/aws) against Skiff", () => {
 });
 
 describe("boto3 (Debian's python3-boto3) against Skiff", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff({}, { reset: false });
   const flow = async (action: string, name: string) => {
     await requireBoto3();
     const r = await run(PYTHON, [FLOW, t.skiff.endpoint, action, name]);
@@ -144,11 +139,6 @@ describe("boto3 (Debian's python3-boto3) against Skiff", () => {
     assert.equal(r.code, 0, `flow.py ${action} failed after steps [${steps.map((s) => s.step).join(", ")}]\n${shown(r)}`);
     return Object.fromEntries(steps.map((s) => [s.step, s]));
   };
-
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
 
   it("raises client.exceptions.NotFoundException with code DoesNotExist for a missing instance", async () => {
     const { missing } = await flow("missing", "no-such-box");

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { promisify } from "node:util";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const run = promisify(execFile);
 const PYTHON = "/usr/bin/python3";
@@ -11,11 +11,7 @@ const PYTHON = "/usr/bin/python3";
 const SCRIPT = fileURLToPath(new URL("../../../test/clients/ec2_flow.py", import.meta.url));
 
 describe("boto3 (Debian python3-boto3) against EC2", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   it("has boto3 installed: this test fails rather than skips without it", async () => {
     const { stdout } = await run(PYTHON, ["-c", "import boto3; print(boto3.__version__)"]);

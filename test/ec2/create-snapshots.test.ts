@@ -1,19 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   AttachVolumeCommand, CreateSnapshotsCommand, CreateTagsCommand, CreateVolumeCommand, DescribeSnapshotsCommand, TerminateInstancesCommand,
   waitUntilSnapshotCompleted, waitUntilVolumeAvailable, waitUntilVolumeInUse, type Instance,
 } from "@aws-sdk/client-ec2";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { fastWaiter, runInstance } from "./fixtures.js";
 
 describe("CreateSnapshots", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   /** An instance with its root volume and two data volumes attached at /dev/sdf and /dev/sdg. */
   async function instanceWithData(): Promise<{ instance: Instance; root: string; data: string[] }> {

@@ -1,20 +1,15 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateSnapshotCommand, CreateTagsCommand, CreateVolumeCommand, DeleteSnapshotCommand, DeleteTagsCommand, DescribeSnapshotsCommand,
   ModifySnapshotAttributeCommand, paginateDescribeSnapshots, type DescribeSnapshotsCommandInput,
 } from "@aws-sdk/client-ec2";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const OTHER = "123456789012";
 
 describe("DescribeSnapshots", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   async function volume(size = 4, client = t.ec2) {
     const v = await client.send(new CreateVolumeCommand({ AvailabilityZone: "us-east-1a", Size: size }));

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateKeyPairCommand, DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" };
 const code = (xml: string) => /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
@@ -23,11 +23,7 @@ const hostile: [string, string, string, RegExp][] = [
 ];
 
 describe("hostile EC2 form bodies", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   const post = (body: string) => fetch(t.skiff.endpoint, { method: "POST", headers: FORM, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
 

@@ -1,20 +1,18 @@
 import assert from "node:assert/strict";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { CreateSnapshotCommand, CreateVolumeCommand, DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 describe("hostile EC2 filters", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff({}, { reset: false });
   let snapshotId: string;
   before(async () => {
-    t = await startTestSkiff();
     const { VolumeId } = await t.ec2.send(new CreateVolumeCommand({ AvailabilityZone: "us-east-1a", Size: 1 }));
     await t.skiff.idle();
     ({ SnapshotId: snapshotId } = (await t.ec2.send(new CreateSnapshotCommand({ VolumeId, Description: "a".repeat(255) }))) as { SnapshotId: string });
     await t.skiff.idle();
   });
-  after(() => t.close());
 
   // Filters became regular expressions: `*a*a…*c` against 255 a's backtracked for minutes, and
   // `??…?b` for seconds, holding the event loop of every client.

@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { DescribeAvailabilityZonesCommand, DescribeImagesCommand } from "@aws-sdk/client-ec2";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 describe("EC2 catalog: images and zones", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff({}, { reset: false });
   before(async () => {
-    t = await startTestSkiff();
     await t.admin("/_skiff/clock", { method: "POST", body: JSON.stringify({ set: "2026-01-15T00:00:00Z" }) });
   });
-  after(() => t.close());
 
   it("lists public AMIs that look like EC2's, with their root snapshot mapping", async () => {
     const { Images } = await t.ec2.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "name", Values: ["al2023-ami-*"] }, { Name: "architecture", Values: ["x86_64"] }] }));

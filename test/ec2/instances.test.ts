@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import {
   AttachVolumeCommand, CreateKeyPairCommand, CreateSnapshotCommand, CreateVolumeCommand, DescribeInstancesCommand, DescribeInstanceStatusCommand,
   DescribeVolumesCommand, paginateDescribeInstances, RebootInstancesCommand, RunInstancesCommand, StartInstancesCommand,
@@ -7,18 +7,15 @@ import {
   waitUntilSnapshotCompleted, waitUntilVolumeAvailable, type RunInstancesCommandInput,
 } from "@aws-sdk/client-ec2";
 import { imagesOf } from "../../src/services/ec2/images/catalog.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { amiId, fastWaiter, runInstance } from "./fixtures.js";
 
 describe("EC2 instances", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff();
   let ami: string;
   before(async () => {
-    t = await startTestSkiff();
     ami = await amiId(t.ec2);
   });
-  after(() => t.close());
-  beforeEach(() => t.reset());
 
   const run = (input: Partial<RunInstancesCommandInput> = {}) =>
     t.ec2.send(new RunInstancesCommand({ ImageId: ami, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, ...input }));

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { CreateInstancesCommand } from "@aws-sdk/client-lightsail";
 import sshpk from "sshpk";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const opensshPublicKey = (type: "rsa" | "ed25519") => {
   const { publicKey } = type === "rsa" ? generateKeyPairSync("rsa", { modulusLength: 2048 }) : generateKeyPairSync("ed25519");
@@ -13,12 +13,7 @@ const opensshPublicKey = (type: "rsa" | "ed25519") => {
 };
 
 describe("EC2 key pairs", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   it("creates an RSA key pair, hands out its PEM private key once, and describes it without it", async () => {
     const k = await t.ec2.send(new CreateKeyPairCommand({ KeyName: "deploy", TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "ops" }] }] }));

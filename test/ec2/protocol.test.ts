@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   AttachVolumeCommand, CopySnapshotCommand, CreateKeyPairCommand, CreateSnapshotCommand, CreateSnapshotsCommand, CreateTagsCommand,
   CreateVolumeCommand, DeleteKeyPairCommand, DeleteSnapshotCommand, DeleteTagsCommand, DeleteVolumeCommand, DescribeVolumesCommand,
@@ -7,18 +7,13 @@ import {
   RebootInstancesCommand, RunInstancesCommand, StartInstancesCommand, StopInstancesCommand, TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { GetInstancesCommand } from "@aws-sdk/client-lightsail";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { amiId, runInstance } from "./fixtures.js";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" };
 
 describe("EC2 query protocol on the shared port", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   const post = (body: string) => fetch(t.skiff.endpoint, { method: "POST", headers: FORM, body });
 

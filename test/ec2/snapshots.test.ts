@@ -1,21 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CopySnapshotCommand, CreateSnapshotCommand, CreateVolumeCommand, DeleteSnapshotCommand, DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand, DescribeVolumesCommand, ModifySnapshotAttributeCommand, waitUntilSnapshotCompleted, waitUntilVolumeAvailable,
 } from "@aws-sdk/client-ec2";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { fastWaiter } from "./fixtures.js";
 
 const OTHER = "123456789012";
 
 describe("EBS snapshots", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   async function volume(size = 8, extra: Partial<ConstructorParameters<typeof CreateVolumeCommand>[0]> = {}, client = t.ec2) {
     const v = await client.send(new CreateVolumeCommand({ AvailabilityZone: "us-east-1a", Size: size, ...extra }));
@@ -171,12 +166,7 @@ describe("EBS snapshots", () => {
 });
 
 describe("EBS snapshots while work is in flight", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   async function availableVolume(size = 8) {
     const v = await t.ec2.send(new CreateVolumeCommand({ AvailabilityZone: "us-east-1a", Size: size }));

@@ -1,19 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateKeyPairCommand, CreateSnapshotCommand, CreateTagsCommand, CreateVolumeCommand, DeleteTagsCommand, DescribeInstancesCommand,
   DescribeTagsCommand, DescribeVolumesCommand, paginateDescribeTags,
 } from "@aws-sdk/client-ec2";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { amiId, runInstance } from "./fixtures.js";
 
 describe("EC2 tags", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   async function resources() {
     const instance = await runInstance(t.ec2);

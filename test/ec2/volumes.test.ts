@@ -1,21 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   AttachVolumeCommand, CreateVolumeCommand, DeleteVolumeCommand, DescribeVolumesCommand, DescribeVolumesModificationsCommand,
   DetachVolumeCommand, ModifyVolumeCommand, paginateDescribeVolumes, StopInstancesCommand, waitUntilInstanceStopped,
   waitUntilVolumeAvailable, waitUntilVolumeDeleted, waitUntilVolumeInUse, type CreateVolumeCommandInput,
 } from "@aws-sdk/client-ec2";
 import { imagesOf } from "../../src/services/ec2/images/catalog.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { fastWaiter, runInstance } from "./fixtures.js";
 
 describe("EBS volumes", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   const create = (input: Partial<CreateVolumeCommandInput> = {}) => t.ec2.send(new CreateVolumeCommand({ AvailabilityZone: "us-east-1a", Size: 8, ...input }));
 

@@ -5,10 +5,28 @@ import {
   StartInstanceCommand,
   StopInstanceCommand,
   type CreateInstancesRequest,
+  type Operation,
 } from "@aws-sdk/client-lightsail";
+import assert from "node:assert/strict";
 import { DEFAULT_ACCOUNT, type Scope } from "../../src/core/scope.js";
 import type { InstanceStateName } from "../../src/state/records.js";
 import type { TestSkiff } from "./skiff.js";
+
+/** Members of an Operation to check; values are loose, as Skiff (like Lightsail) answers types outside the SDK enum (TagResource). */
+type Expected = { [K in keyof Operation]?: unknown };
+
+/** Checks the members of an operation that `expected` names (one deepEqual over just those) and returns it. */
+export function assertOperation(op: Operation | undefined, expected: Expected): Operation {
+  assert.ok(op, "no operation in the answer");
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((k) => [k, op[k as keyof Operation]])), expected);
+  return op;
+}
+
+/** The one operation of an answer, checked as assertOperation does. */
+export function onlyOperation(operations: Operation[] | undefined, expected: Expected): Operation {
+  assert.equal(operations?.length, 1, `${operations?.length ?? "no"} operations, not one`);
+  return assertOperation(operations![0], expected);
+}
 
 export const US_EAST_1: Scope = { account: DEFAULT_ACCOUNT, region: "us-east-1" };
 

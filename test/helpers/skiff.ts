@@ -1,5 +1,6 @@
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { LightsailClient } from "@aws-sdk/client-lightsail";
+import { after, before, beforeEach } from "node:test";
 import { startSkiff, type Skiff } from "../../src/skiff.js";
 import type { SkiffOptions } from "../../src/config.js";
 
@@ -60,6 +61,35 @@ export async function startTestSkiff(options: Partial<SkiffOptions> = {}): Promi
 }
 
 /** Asserts that a promise rejects with an AWS error of this name, and returns the error. */
+/**
+ * The set-up every SDK-driven suite shares: a Skiff started before the tests of the enclosing
+ * `describe`, closed after them and, unless `reset: false`, reset before each of them. Call it at
+ * the top of the describe; hooks the suite registers after it run after its own (so a suite's
+ * `beforeEach` sees a freshly reset Skiff). The handle reads through to the running Skiff, so it
+ * is only usable inside hooks and tests.
+ */
+export function useTestSkiff(options: Partial<SkiffOptions> = {}, { reset = true }: { reset?: boolean } = {}): TestSkiff {
+  let current: TestSkiff | undefined;
+  before(async () => {
+    current = await startTestSkiff(options);
+  });
+  after(() => current?.close());
+  if (reset) beforeEach(() => current!.reset());
+  const started = (key: PropertyKey) => {
+    if (!current) throw new Error(`useTestSkiff: ${String(key)} read before the suite's before hook started Skiff`);
+    return current;
+  };
+  // Reads, and spreads (`{ ...t, lightsail: other }`), go to the Skiff of the running suite.
+  return new Proxy({} as TestSkiff, {
+    get: (_, key) => Reflect.get(started(key), key),
+    ownKeys: () => Reflect.ownKeys(started("its keys")),
+    getOwnPropertyDescriptor(_, key) {
+      const d = Reflect.getOwnPropertyDescriptor(started(key), key);
+      return d && { ...d, configurable: true };
+    },
+  });
+}
+
 export async function rejectsWith(promise: Promise<unknown>, name: string, message?: RegExp): Promise<Error & Record<string, unknown>> {
   try {
     await promise;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateDiskCommand, CreateInstancesCommand, DisableAddOnCommand, EnableAddOnCommand, GetDiskCommand, GetInstanceCommand, type AddOnRequest } from "@aws-sdk/client-lightsail";
 import { availableDisk, runningInstances, setInstanceState, US_EAST_1 } from "../helpers/lightsail.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const autoSnapshot = (snapshotTimeOfDay?: string): AddOnRequest => ({
   addOnType: "AutoSnapshot", ...(snapshotTimeOfDay ? { autoSnapshotAddOnRequest: { snapshotTimeOfDay } } : {}),
@@ -10,12 +10,7 @@ const autoSnapshot = (snapshotTimeOfDay?: string): AddOnRequest => ({
 const stopOnIdle = (threshold: string, duration: string): AddOnRequest => ({ addOnType: "StopInstanceOnIdle", stopInstanceOnIdleRequest: { threshold, duration } });
 
 describe("Add-ons", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   const addOnsOf = async (instanceName: string) => (await t.lightsail.send(new GetInstanceCommand({ instanceName }))).instance?.addOns;
 
@@ -173,11 +168,7 @@ describe("Add-ons", () => {
 });
 
 describe("Add-ons given to CreateDisk", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   it("are reported like those enabled later", async () => {
     await t.lightsail.send(new CreateDiskCommand({ diskName: "d1", sizeInGb: 8, availabilityZone: "us-east-1a", addOns: [autoSnapshot()] }));

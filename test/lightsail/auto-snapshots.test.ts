@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   AttachDiskCommand,
   CreateDiskCommand,
@@ -15,18 +15,13 @@ import {
 } from "@aws-sdk/client-lightsail";
 import { deleteAutoSnapshotsOf } from "../../src/services/lightsail/auto-snapshots/delete-auto-snapshots.js";
 import { advanceUntil, availableDisk, runningInstances, setClock, US_EAST_1 } from "../helpers/lightsail.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const at6 = [{ addOnType: "AutoSnapshot", autoSnapshotAddOnRequest: { snapshotTimeOfDay: "06:00" } }] satisfies AddOnRequest[];
 
 describe("Automatic snapshots", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff();
   beforeEach(async () => {
-    await t.reset();
     await setClock(t, "2026-03-01T10:00:00Z");
   });
 
@@ -162,13 +157,8 @@ describe("Automatic snapshots", () => {
 });
 
 describe("Automatic snapshots in use by a restore", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ transitionMs: 60_000 });
   beforeEach(async () => {
-    await t.reset();
     await setClock(t, "2026-03-01T10:00:00Z");
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { GetBlueprintsCommand, GetBundlesCommand, GetRegionsCommand } from "@aws-sdk/client-lightsail";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { allPages, paginateGetBlueprints, paginateGetBundles } from "../helpers/paginators.js";
 
 const LIGHTSAIL_REGIONS = [
@@ -11,16 +11,8 @@ const LIGHTSAIL_REGIONS = [
 ];
 
 describe("Catalog", () => {
-  let t: TestSkiff;
-  let small: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-    small = await startTestSkiff({ pageSize: 5 });
-  });
-  after(async () => {
-    await t.close();
-    await small.close();
-  });
+  const t = useTestSkiff({}, { reset: false });
+  const small = useTestSkiff({ pageSize: 5 }, { reset: false });
 
   describe("GetRegions", () => {
     it("lists every Lightsail region whichever region the client signs for", async () => {

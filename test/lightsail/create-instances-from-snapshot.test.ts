@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   AttachDiskCommand,
   CreateDiskCommand,
@@ -18,7 +18,7 @@ import {
 import { generateSshKey } from "../../src/core/ssh-keys.js";
 import { detachDisksOnInstanceDelete } from "../../src/services/lightsail/disks/detach-on-delete.js";
 import { availableDisk, runningInstances, setClock, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff, type TestSkiff } from "../helpers/skiff.js";
 
 /** A running micro WordPress instance "src" in us-east-1a with disks at /dev/xvdf (8 GB) and /dev/xvdg (16 GB), and its snapshot "snap". */
 async function sourceWithSnapshot(t: TestSkiff) {
@@ -40,13 +40,8 @@ const fromSnap = (patch: Partial<CreateInstancesFromSnapshotRequest> = {}) =>
 const instanceNames = async (t: TestSkiff) => (await t.lightsail.send(new GetInstancesCommand({}))).instances!.map((i) => i.name);
 
 describe("CreateInstancesFromSnapshot", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff();
   beforeEach(async () => {
-    await t.reset();
     await sourceWithSnapshot(t);
   });
 
@@ -266,12 +261,7 @@ describe("CreateInstancesFromSnapshot", () => {
 });
 
 describe("CreateInstancesFromSnapshot while the restore is in progress", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   it("leaves a restored disk available, not attached, when its new instance is deleted before the restore ends", async () => {
     await t.lightsail.send(new CreateInstancesCommand({ instanceNames: ["src"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0" }));

@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { CreateInstancesCommand, GetInstanceCommand, GetInstancesCommand, GetOperationCommand } from "@aws-sdk/client-lightsail";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const base = { availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
 
 describe("CreateInstances", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   it("creates several named instances in one call, each with a Started CreateInstance operation", async () => {
     const { operations } = await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["web-1", "web-2"] }));

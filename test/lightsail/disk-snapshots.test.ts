@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   AttachDiskCommand,
   CreateDiskCommand,
@@ -15,15 +15,10 @@ import {
   GetInstanceCommand,
 } from "@aws-sdk/client-lightsail";
 import { availableDisk, runningInstances, setClock, holdTransitionalState, setInstanceState, storedOperation } from "../helpers/lightsail.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 describe("Disk snapshots", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   it("snapshots a disk with two Started operations and completes at 100%", async () => {
     await availableDisk(t, "data", 32);
@@ -196,11 +191,7 @@ describe("Disk snapshots", () => {
 });
 
 describe("Disk snapshots while work is in progress", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ transitionMs: 60_000 }, { reset: false });
 
   it("are pending at 0% until copied, and cannot be restored or deleted meanwhile; a restore holds them", async () => {
     await t.lightsail.send(new CreateDiskCommand({ diskName: "data", sizeInGb: 8, availabilityZone: "us-east-1a" }));
@@ -239,11 +230,7 @@ describe("Disk snapshots while work is in progress", () => {
 });
 
 describe("GetDiskSnapshots paging", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ pageSize: 2 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ pageSize: 2 }, { reset: false });
 
   it("pages through every disk snapshot", async () => {
     await availableDisk(t, "data");

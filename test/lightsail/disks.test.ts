@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   AttachDiskCommand,
   CreateDiskCommand,
@@ -13,15 +13,18 @@ import {
 } from "@aws-sdk/client-lightsail";
 import { detachDisksOnInstanceDelete } from "../../src/services/lightsail/disks/detach-on-delete.js";
 import { availableDisk, runningInstances, holdTransitionalState, setInstanceState, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 describe("Block storage disks", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
+
+  /** The running instance "box" with the disk "data" attached at /dev/xvdf, the worker idle. */
+  const boxWithDataDisk = async () => {
+    await runningInstances(t, ["box"]);
+    await availableDisk(t, "data");
+    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
+    await t.skiff.idle();
+  };
 
   it("creates a disk with a Started CreateDisk operation that ends Succeeded", async () => {
     const { operations } = await t.lightsail.send(new CreateDiskCommand({ diskName: "data", sizeInGb: 8, availabilityZone: "us-east-1b" }));
@@ -243,10 +246,7 @@ describe("Block storage disks", () => {
   });
 
   it("refuses to detach a disk from a running instance, with the real message", async () => {
-    await runningInstances(t, ["box"]);
-    await availableDisk(t, "data");
-    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
-    await t.skiff.idle();
+    await boxWithDataDisk();
     await rejectsWith(
       t.lightsail.send(new DetachDiskCommand({ diskName: "data" })),
       "OperationFailureException",
@@ -255,10 +255,7 @@ describe("Block storage disks", () => {
   });
 
   it("detaches a disk from a stopped instance with two DetachDisk operations", async () => {
-    await runningInstances(t, ["box"]);
-    await availableDisk(t, "data");
-    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
-    await t.skiff.idle();
+    await boxWithDataDisk();
     await setInstanceState(t, "box", "stopped");
     const { operations } = await t.lightsail.send(new DetachDiskCommand({ diskName: "data" }));
     assert.deepEqual(
@@ -285,10 +282,7 @@ describe("Block storage disks", () => {
   });
 
   it("refuses to delete an attached disk, naming the instance, and keeps it", async () => {
-    await runningInstances(t, ["box"]);
-    await availableDisk(t, "data");
-    await t.lightsail.send(new AttachDiskCommand({ diskName: "data", instanceName: "box", diskPath: "/dev/xvdf" }));
-    await t.skiff.idle();
+    await boxWithDataDisk();
     await rejectsWith(
       t.lightsail.send(new DeleteDiskCommand({ diskName: "data" })),
       "OperationFailureException",
@@ -339,12 +333,7 @@ describe("Block storage disks", () => {
 });
 
 describe("Block storage disks while work is in progress", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   it("shows a new disk as pending and refuses to attach or delete it until it is available", async () => {
     await t.lightsail.send(new CreateInstancesCommand({ instanceNames: ["slow"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0" }));
@@ -363,11 +352,7 @@ describe("Block storage disks while work is in progress", () => {
 });
 
 describe("GetDisks paging", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ pageSize: 2 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ pageSize: 2 }, { reset: false });
 
   it("pages through every disk in creation order", async () => {
     for (const n of ["p1", "p2", "p3", "p4", "p5"]) {

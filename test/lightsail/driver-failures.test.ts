@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
+import { afterEach, describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   CreateInstanceSnapshotCommand,
@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-lightsail";
 import type { ComputeDriver } from "../../src/compute/driver.js";
 import { base, runningInstance, stateOf } from "../helpers/instances.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 import { waitFor } from "../helpers/wait.js";
 
 /**
@@ -21,13 +21,8 @@ import { waitFor } from "../helpers/wait.js";
  * the instance settles where a user can act on it, instead of staying `pending` or `stopping`.
  */
 describe("driver failures", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff();
   let restore: (() => void)[] = [];
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
   afterEach(() => repairDriver());
 
   function repairDriver() {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   DeleteInstanceCommand,
@@ -11,17 +11,13 @@ import {
   StopInstanceCommand,
 } from "@aws-sdk/client-lightsail";
 import { base, runningInstance, settle, stateOf, storedOperation } from "../helpers/instances.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { onlyOperation } from "../helpers/lightsail.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 // Every transition takes a minute of Clock time, so a test sees `stopping` before `stopped` and
 // moves on with t.advance("1m").
 describe("instance lifecycle", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   // A create or stop that was under way when its instance was deleted destroys what it made once
   // it finishes: one more transition of Clock time before the worker is idle.
@@ -54,14 +50,10 @@ describe("instance lifecycle", () => {
     it("goes running → stopping → stopped with a Started StopInstance operation that ends Succeeded", async () => {
       await runningInstance(t, "box");
       const { operations } = await t.lightsail.send(new StopInstanceCommand({ instanceName: "box" }));
-      assert.equal(operations?.length, 1);
-      const op = operations![0]!;
-      assert.equal(op.operationType, "StopInstance");
-      assert.equal(op.status, "Started");
-      assert.equal(op.isTerminal, false);
-      assert.equal(op.resourceName, "box");
-      assert.equal(op.resourceType, "Instance");
-      assert.deepEqual(op.location, { availabilityZone: "us-east-1a", regionName: "us-east-1" });
+      const op = onlyOperation(operations, {
+        operationType: "StopInstance", status: "Started", isTerminal: false, resourceName: "box", resourceType: "Instance",
+        location: { availabilityZone: "us-east-1a", regionName: "us-east-1" },
+      });
       assert.deepEqual((await t.lightsail.send(new GetInstanceStateCommand({ instanceName: "box" }))).state, { code: 64, name: "stopping" });
       await settle(t);
       assert.deepEqual((await t.lightsail.send(new GetInstanceStateCommand({ instanceName: "box" }))).state, { code: 80, name: "stopped" });
@@ -120,10 +112,7 @@ describe("instance lifecycle", () => {
       await stopped("box");
       const before = (await t.lightsail.send(new GetInstanceCommand({ instanceName: "box" }))).instance!;
       const { operations } = await t.lightsail.send(new StartInstanceCommand({ instanceName: "box" }));
-      assert.equal(operations?.length, 1);
-      assert.equal(operations![0]!.operationType, "StartInstance");
-      assert.equal(operations![0]!.status, "Started");
-      assert.equal(operations![0]!.resourceName, "box");
+      const op = onlyOperation(operations, { operationType: "StartInstance", status: "Started", resourceName: "box" });
       const during = (await t.lightsail.send(new GetInstanceCommand({ instanceName: "box" }))).instance!;
       assert.deepEqual(during.state, { code: 0, name: "pending" });
       assert.match(during.publicIpAddress!, /^\d+\.\d+\.\d+\.\d+$/);
@@ -131,7 +120,7 @@ describe("instance lifecycle", () => {
       assert.equal(during.privateIpAddress, before.privateIpAddress);
       await settle(t);
       assert.equal(await stateOf(t, "box"), "running");
-      assert.equal((await storedOperation(t, operations![0]!.id!))?.status, "Succeeded");
+      assert.equal((await storedOperation(t, op.id!))?.status, "Succeeded");
     });
 
     it("rejects starting a running instance, naming it and its state", async () => {
@@ -205,12 +194,7 @@ describe("instance lifecycle", () => {
     it("answers with an already Succeeded RebootInstance operation and stays running", async () => {
       await runningInstance(t, "box");
       const { operations } = await t.lightsail.send(new RebootInstanceCommand({ instanceName: "box" }));
-      assert.equal(operations?.length, 1);
-      const op = operations![0]!;
-      assert.equal(op.operationType, "RebootInstance");
-      assert.equal(op.operationDetails, "");
-      assert.equal(op.status, "Succeeded");
-      assert.equal(op.isTerminal, true);
+      const op = onlyOperation(operations, { operationType: "RebootInstance", operationDetails: "", status: "Succeeded", isTerminal: true });
       assert.ok(op.statusChangedAt instanceof Date);
       assert.equal(await stateOf(t, "box"), "running");
       await settle(t);
@@ -237,12 +221,7 @@ describe("instance lifecycle", () => {
     it("removes the instance at once with a Succeeded DeleteInstance operation", async () => {
       await runningInstance(t, "box");
       const { operations } = await t.lightsail.send(new DeleteInstanceCommand({ instanceName: "box", forceDeleteAddOns: true }));
-      assert.equal(operations?.length, 1);
-      const op = operations![0]!;
-      assert.equal(op.operationType, "DeleteInstance");
-      assert.equal(op.resourceName, "box");
-      assert.equal(op.status, "Succeeded");
-      assert.equal(op.isTerminal, true);
+      onlyOperation(operations, { operationType: "DeleteInstance", resourceName: "box", status: "Succeeded", isTerminal: true });
       await rejectsWith(t.lightsail.send(new GetInstanceCommand({ instanceName: "box" })), "NotFoundException", /Instance does not exist: box/);
       await rejectsWith(t.lightsail.send(new GetInstanceStateCommand({ instanceName: "box" })), "NotFoundException", /Instance does not exist: box/);
       assert.deepEqual((await t.lightsail.send(new GetInstancesCommand({}))).instances, []);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   CloseInstancePublicPortsCommand,
   CreateInstancesCommand,
@@ -10,18 +10,14 @@ import {
   type PortInfo,
 } from "@aws-sdk/client-lightsail";
 import { base } from "../helpers/instances.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { assertOperation } from "../helpers/lightsail.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const everyone = { cidrs: ["0.0.0.0/0"], ipv6Cidrs: ["::/0"], cidrListAliases: [] };
 
 describe("instance public ports", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff();
   beforeEach(async () => {
-    await t.reset();
     await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["box"] }));
     await t.skiff.idle();
   });
@@ -48,12 +44,9 @@ describe("instance public ports", () => {
   describe("OpenInstancePublicPorts", () => {
     it("opens a port to everyone by default with a Succeeded operation named after it", async () => {
       const { operation } = await open({ fromPort: 8080, toPort: 8080, protocol: "tcp" });
-      assert.equal(operation?.operationType, "OpenInstancePublicPorts");
-      assert.equal(operation?.operationDetails, "8080/tcp");
-      assert.equal(operation?.resourceName, "box");
-      assert.equal(operation?.resourceType, "Instance");
-      assert.equal(operation?.status, "Succeeded");
-      assert.equal(operation?.isTerminal, true);
+      assertOperation(operation, {
+        operationType: "OpenInstancePublicPorts", operationDetails: "8080/tcp", resourceName: "box", resourceType: "Instance", status: "Succeeded", isTerminal: true,
+      });
       assert.deepEqual((await states()).at(-1), { fromPort: 8080, toPort: 8080, protocol: "tcp", state: "open", ...everyone });
       const port = (await t.lightsail.send(new GetInstanceCommand({ instanceName: "box" }))).instance?.networking?.ports?.at(-1);
       assert.equal(port?.accessFrom, "Anywhere (0.0.0.0/0)");
@@ -98,10 +91,7 @@ describe("instance public ports", () => {
   describe("CloseInstancePublicPorts", () => {
     it("closes a rule with a Succeeded operation named after it", async () => {
       const { operation } = await close({ fromPort: 80, toPort: 80, protocol: "tcp" });
-      assert.equal(operation?.operationType, "CloseInstancePublicPorts");
-      assert.equal(operation?.operationDetails, "80/tcp");
-      assert.equal(operation?.status, "Succeeded");
-      assert.equal(operation?.isTerminal, true);
+      assertOperation(operation, { operationType: "CloseInstancePublicPorts", operationDetails: "80/tcp", status: "Succeeded", isTerminal: true });
       assert.deepEqual(await summary(), ["22-22/tcp 0.0.0.0/0 ::/0"]);
     });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   CreateKeyPairCommand,
@@ -13,15 +13,10 @@ import {
 } from "@aws-sdk/client-lightsail";
 import sshpk from "sshpk";
 import { base, runningInstance, settle, storedOperation } from "../helpers/instances.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 describe("instance settings", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   const instance = async (name: string) => (await t.lightsail.send(new GetInstanceCommand({ instanceName: name }))).instance!;
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import {
   AttachDiskCommand,
   CreateInstanceSnapshotCommand,
@@ -15,16 +15,11 @@ import {
   GetInstanceSnapshotsCommand,
 } from "@aws-sdk/client-lightsail";
 import { availableDisk, runningInstances, holdTransitionalState, setInstanceState, storedOperation, US_EAST_1 } from "../helpers/lightsail.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, startTestSkiff, useTestSkiff } from "../helpers/skiff.js";
 import { waitFor } from "../helpers/wait.js";
 
 describe("Instance snapshots", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   it("returns the two Started operations of the seed: one on the snapshot, one on the instance", async () => {
     await runningInstances(t, ["WordPress-1"], { blueprintId: "wordpress", availabilityZone: "us-east-1b" });
@@ -193,12 +188,7 @@ describe("Instance snapshots", () => {
 });
 
 describe("Instance snapshots while work is in progress", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 60_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 60_000 });
 
   it("stays pending until the copy is done, and cannot be deleted meanwhile", async () => {
     await t.lightsail.send(new CreateInstancesCommand({ instanceNames: ["slow"], availabilityZone: "us-east-1a", blueprintId: "debian_12", bundleId: "nano_3_0" }));
@@ -223,11 +213,7 @@ describe("Instance snapshots while work is in progress", () => {
 });
 
 describe("GetInstanceSnapshots paging", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ pageSize: 2 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ pageSize: 2 }, { reset: false });
 
   it("pages through every snapshot in creation order", async () => {
     await runningInstances(t, ["box"]);

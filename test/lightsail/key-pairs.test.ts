@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   CreateKeyPairCommand,
@@ -12,7 +12,7 @@ import {
   ImportKeyPairCommand,
 } from "@aws-sdk/client-lightsail";
 import sshpk from "sshpk";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 import { allPages, paginateGetKeyPairs } from "../helpers/paginators.js";
 
 const DEFAULT = "LightsailDefaultKeyPair";
@@ -43,12 +43,7 @@ function assertMatchingKeyPair(privatePem: string, publicLine: string) {
 }
 
 describe("Key pairs", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   describe("CreateKeyPair", () => {
     it("returns the key pair, its OpenSSH public key, its PEM private key and one Succeeded operation", async () => {
@@ -394,16 +389,14 @@ describe("Key pairs", () => {
 });
 
 describe("GetKeyPairs paging", () => {
-  let t: TestSkiff;
+  const t = useTestSkiff({ pageSize: 5 }, { reset: false });
   before(async () => {
-    t = await startTestSkiff({ pageSize: 5 });
     for (let i = 1; i <= 12; i++) {
       const name = `key-${String(i).padStart(2, "0")}`;
       await t.lightsail.send(new ImportKeyPairCommand({ keyPairName: name, publicKeyBase64: openSshPublicKey("ed25519") }));
       if (i === 6) await t.lightsail.send(new DownloadDefaultKeyPairCommand({}));
     }
   });
-  after(() => t.close());
 
   const names = Array.from({ length: 12 }, (_, i) => `key-${String(i + 1).padStart(2, "0")}`);
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   GetOperationCommand,
@@ -9,18 +9,14 @@ import {
   type Operation,
 } from "@aws-sdk/client-lightsail";
 import { walkPages } from "../helpers/pages.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { assertOperation } from "../helpers/lightsail.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const base = { availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
 const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}`);
 
 describe("operations", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ transitionMs: 3_600_000 });
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff({ transitionMs: 3_600_000 });
 
   const create = async (...instanceNames: string[]) =>
     (await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames }))).operations!;
@@ -35,14 +31,10 @@ describe("operations", () => {
 
       await t.advance("1h");
       await t.skiff.idle();
-      const done = (await t.lightsail.send(new GetOperationCommand({ operationId: op!.id }))).operation!;
-      assert.equal(done.status, "Succeeded");
-      assert.equal(done.isTerminal, true);
-      assert.equal(done.operationType, "CreateInstance");
-      assert.equal(done.resourceName, "job");
-      assert.equal(done.resourceType, "Instance");
-      assert.deepEqual(done.location, { availabilityZone: "us-east-1a", regionName: "us-east-1" });
-      assert.deepEqual(done.createdAt, op!.createdAt);
+      const done = assertOperation((await t.lightsail.send(new GetOperationCommand({ operationId: op!.id }))).operation, {
+        status: "Succeeded", isTerminal: true, operationType: "CreateInstance", resourceName: "job", resourceType: "Instance",
+        location: { availabilityZone: "us-east-1a", regionName: "us-east-1" }, createdAt: op!.createdAt,
+      });
       assert.ok(done.statusChangedAt!.getTime() - op!.createdAt!.getTime() >= 3_600_000);
     });
 
@@ -114,11 +106,7 @@ describe("operations", () => {
 });
 
 describe("operation paging", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ pageSize: 2 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ pageSize: 2 }, { reset: false });
 
   it("walks GetOperations and GetOperationsForResource page by page, each operation once and in order", async () => {
     const { operations: created } = await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: names(3, "p") }));
@@ -143,11 +131,7 @@ describe("operation paging", () => {
 });
 
 describe("operation page size", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff({ pageSize: 1000 });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ pageSize: 1000 }, { reset: false });
 
   it("returns at most 200 operations per page even when Skiff's page size is larger", async () => {
     for (const batch of [names(150, "a"), names(100, "b")]) {

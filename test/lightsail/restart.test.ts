@@ -11,7 +11,7 @@ import {
   type Instance,
 } from "@aws-sdk/client-lightsail";
 import { walkPages } from "../helpers/pages.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { startTestSkiff, useTestSkiff } from "../helpers/skiff.js";
 import { within } from "../helpers/wait.js";
 
 const base = { availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
@@ -116,11 +116,7 @@ describe("restart on the same data directory", () => {
 });
 
 describe("GetInstances paging", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   it("walks 250 instances in pages of 100, each once and in creation order", async () => {
     const names = Array.from({ length: 250 }, (_, i) => `page-${String(i).padStart(3, "0")}`);

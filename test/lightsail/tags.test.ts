@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeEach, describe, it } from "node:test";
 import {
   CreateInstancesCommand,
   GetInstanceCommand,
@@ -8,19 +8,15 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-lightsail";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { onlyOperation } from "../helpers/lightsail.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const base = { availabilityZone: "us-east-1b", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
 const scope = { account: "000000000000", region: "us-east-1" };
 
 describe("TagResource and UntagResource", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff();
   beforeEach(async () => {
-    await t.reset();
     await t.lightsail.send(new CreateInstancesCommand({ ...base, instanceNames: ["web", "db"], tags: [{ key: "team", value: "ops" }] }));
   });
 
@@ -29,14 +25,10 @@ describe("TagResource and UntagResource", () => {
 
   it("adds tags to an instance and returns one Succeeded TagResource operation", async () => {
     const { operations } = await t.lightsail.send(new TagResourceCommand({ resourceName: "web", tags: [{ key: "env", value: "prod" }, { key: "backup" }] }));
-    assert.equal(operations?.length, 1);
-    const op = operations![0]!;
-    assert.equal(op.status, "Succeeded");
-    assert.equal(op.isTerminal, true);
-    assert.equal(op.operationType, "TagResource");
-    assert.equal(op.resourceName, "web");
-    assert.equal(op.resourceType, "Instance");
-    assert.deepEqual(op.location, { availabilityZone: "us-east-1b", regionName: "us-east-1" });
+    const op = onlyOperation(operations, {
+      status: "Succeeded", isTerminal: true, operationType: "TagResource", resourceName: "web", resourceType: "Instance",
+      location: { availabilityZone: "us-east-1b", regionName: "us-east-1" },
+    });
     assert.deepEqual(await tagsOf("web"), [{ key: "team", value: "ops" }, { key: "env", value: "prod" }, { key: "backup" }]);
     assert.deepEqual(await tagsOf("db"), [{ key: "team", value: "ops" }]);
     const { operation } = await t.lightsail.send(new GetOperationCommand({ operationId: op.id }));

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { GetInstancesCommand } from "@aws-sdk/client-lightsail";
 import { rawExchange } from "../helpers/raw-socket.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const open = (endpoint: string) =>
   new Promise<Socket>((resolve, reject) => {
@@ -24,12 +24,8 @@ const closedWithin = (socket: Socket, ms: number) =>
   });
 
 describe("slow and idle connections", () => {
-  let t: TestSkiff;
   const limits = { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, maxConnections: 20 };
-  before(async () => {
-    t = await startTestSkiff({ limits });
-  });
-  after(() => t.close());
+  const t = useTestSkiff({ limits }, { reset: false });
 
   it("closes a connection that never finishes its headers, answering 408", async () => {
     const reply = await rawExchange(t.skiff.endpoint, "POST / HTTP/1.1\r\nHost: skiff\r\nX-Amz-Target: Lightsail_2016", 3_000);

@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { lightsailCall, rawCall } from "../helpers/raw.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 /** Answers to input no SDK sends, found by the fuzz suite (test/fuzz): each must be a 4xx in the protocol's envelope. */
 describe("hostile input on both wire protocols", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   const ec2 = async (body: string) => {
     const r = await fetch(t.skiff.endpoint, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { rawCall } from "../helpers/raw.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const PROTOTYPE_NAMES = ["__proto__", "toString", "constructor", "hasOwnProperty", "valueOf", "__defineGetter__"];
 
@@ -9,11 +9,7 @@ const form = (endpoint: string, body: string) =>
   fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
 
 describe("prototype names as operation, service, action or version", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   for (const name of PROTOTYPE_NAMES) {
     it(`answers the Lightsail operation ${name} as unknown (it answered 500)`, async () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { GetInstancesCommand } from "@aws-sdk/client-lightsail";
 import { rawExchange } from "../helpers/raw-socket.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const request = (method: string, target: string, headers: Record<string, string> = {}, body = "") =>
   `${method} ${target} HTTP/1.1\r\nHost: skiff\r\n${Object.entries({ "Content-Length": String(Buffer.byteLength(body)), ...headers })
@@ -10,11 +10,7 @@ const request = (method: string, target: string, headers: Record<string, string>
     .join("")}\r\n${body}`;
 
 describe("every request target gets an answer", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   // These threw "Invalid URL" while routing; the rejection was unhandled and Node exited.
   const odd = ["//", "///", "//a@", "//:99999", "//[::1", "http://[", "*", "%", "http://"];

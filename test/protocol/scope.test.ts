@@ -1,18 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { GetInstanceCommand, GetInstancesCommand } from "@aws-sdk/client-lightsail";
 import { authorization, lightsailCall } from "../helpers/raw.js";
-import { rejectsWith, startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { rejectsWith, useTestSkiff } from "../helpers/skiff.js";
 
 const base = { blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
 
 describe("account and region of a request", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestSkiff();
 
   it("takes the region from the SigV4 credential scope and the account from a 12-digit access key", async () => {
     const headers = { Authorization: authorization("123456789012", "eu-west-2") };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import {
   CreateBucketCommand,
   CreateInstancesCommand,
@@ -9,7 +9,7 @@ import {
   LightsailServiceException,
   NotFoundException,
 } from "@aws-sdk/client-lightsail";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,11 +23,7 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("errors as SDK v3 sees them", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   it("raises the SDK's own NotFoundException class with status 404, request id and Lightsail members", async () => {
     const e = await caught(t.lightsail.send(new GetInstanceCommand({ instanceName: "ghost" })));

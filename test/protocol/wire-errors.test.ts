@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { GetInstancesCommand } from "@aws-sdk/client-lightsail";
 import { lightsailCall, rawCall, type RawReply } from "../helpers/raw.js";
-import { startTestSkiff, type TestSkiff } from "../helpers/skiff.js";
+import { useTestSkiff } from "../helpers/skiff.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const create = { instanceNames: ["wire"], availabilityZone: "us-east-1a", blueprintId: "amazon_linux_2023", bundleId: "nano_3_0" };
@@ -26,11 +26,7 @@ function assertLightsailError(reply: RawReply, status: number, type: string, mes
 }
 
 describe("awsJson1_1 wire errors", () => {
-  let t: TestSkiff;
-  before(async () => {
-    t = await startTestSkiff();
-  });
-  after(() => t.close());
+  const t = useTestSkiff({}, { reset: false });
 
   it("answers a body that is not JSON with 400 SerializationException", async () => {
     const reply = await rawCall(t.skiff.endpoint, "Lightsail_20161128.GetInstances", '{"pageToken": ');

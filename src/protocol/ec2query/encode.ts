@@ -3,35 +3,31 @@ import { escapeXml } from "./xml.js";
 
 export const XML_DECLARATION = `<?xml version="1.0" encoding="UTF-8"?>\n`;
 
+/** What a response is written from: the output of `action`, shaped by `outputShape` of the model. */
+type QueryOutput = [
+  model: ServiceModel,
+  action: string,
+  outputShape: string | undefined,
+  output: object | undefined,
+  requestId: string,
+  xmlNamespace: string,
+];
+
 /**
  * Writes an EC2 query response: `<{Action}Response xmlns=…>` with `requestId` first, then the output
  * members under their model XML names. Lists are wrapped in the member's element with one child per
  * item, named by the list member's XML name (`item` throughout EC2). Operations without an output
  * shape answer `<return>true</return>`, as EC2 does.
  */
-export function encodeQueryOutput(
-  model: ServiceModel,
-  action: string,
-  outputShape: string | undefined,
-  output: object | undefined,
-  requestId: string,
-  xmlNamespace: string,
-): string {
-  return encodeQueryChunks(model, action, outputShape, output, requestId, xmlNamespace).join("");
+export function encodeQueryOutput(...response: QueryOutput): string {
+  return encodeQueryChunks(...response).join("");
 }
 
 /**
  * The same response in pieces that join into it, each item of a top-level list on its own: Node
  * turns many small strings into bytes much faster than one large one (see awsjson11/encode.ts).
  */
-export function encodeQueryChunks(
-  model: ServiceModel,
-  action: string,
-  outputShape: string | undefined,
-  output: object | undefined,
-  requestId: string,
-  xmlNamespace: string,
-): string[] {
+export function encodeQueryChunks(...[model, action, outputShape, output, requestId, xmlNamespace]: QueryOutput): string[] {
   const chunks = [`${XML_DECLARATION}<${action}Response xmlns="${escapeXml(xmlNamespace)}"><requestId>${escapeXml(requestId)}</requestId>`];
   if (!outputShape) chunks.push("<return>true</return>");
   else {

@@ -1,3 +1,4 @@
+import type { Scope } from "../../core/scope.js";
 import { malformedImageId, malformedInstanceId, malformedKeyPairId, malformedSnapshotId, malformedVolumeId } from "./errors.js";
 
 /** EC2 id prefixes, one table (STYLE 14); ids are the prefix and 8 or 17 lower-case hex digits. */
@@ -37,3 +38,21 @@ export const checkIds = (kind: IdKind, ids: string[] | undefined) => (ids ?? [])
 
 /** The ids of a request, each once, in the order given. */
 export const unique = (ids: string[]) => [...new Set(ids)];
+
+/**
+ * The records of a request's ids, each once, in the order given; any unknown one fails the call
+ * with `notFound` naming all unknown ones, as EC2 does.
+ */
+export async function recordsByIds<R>(
+  repository: { get(scope: Scope, id: string): Promise<R | undefined> },
+  scope: Scope,
+  kind: IdKind,
+  ids: string[],
+  notFound: (missing: string[]) => Error,
+): Promise<R[]> {
+  const wanted = unique(checkIds(kind, ids));
+  const found = await Promise.all(wanted.map((id) => repository.get(scope, id)));
+  const missing = wanted.filter((_, i) => !found[i]);
+  if (missing.length > 0) throw notFound(missing);
+  return found as R[];
+}

@@ -16,3 +16,10 @@ export const zonalLocation = (region: string, availabilityZone: string): Resourc
 
 /** Snapshots and key pairs live in the whole region. */
 export const regionalLocation = (region: string) => zonalLocation(region, "all");
+
+/** The members every Lightsail resource shape starts with, in the order the real service writes them. */
+export const resourceHeader = <R extends { name: string; arn: string; supportCode: string; createdAt: number; tags: unknown }, T extends ResourceType>(
+  r: R,
+  location: ResourceLocation,
+  resourceType: T,
+) => ({ name: r.name, arn: r.arn, supportCode: r.supportCode, createdAt: new Date(r.createdAt), location, resourceType, tags: r.tags as R["tags"] });

@@ -1,19 +1,13 @@
 import type { DiskSnapshot } from "@aws-sdk/client-lightsail";
 import type { DiskSnapshotRecord } from "../../../state/records.js";
-import { regionalLocation } from "../resources.js";
+import { regionalLocation, resourceHeader } from "../resources.js";
 
 const PROGRESS: Record<DiskSnapshotRecord["state"], string> = { pending: "0%", completed: "100%", error: "0%" };
 
 /** The DiskSnapshot shape: of a block disk (fromDisk*) or of an instance's system disk (fromInstance*). */
 export function toDiskSnapshot(r: DiskSnapshotRecord, region: string): DiskSnapshot {
   return {
-    name: r.name,
-    arn: r.arn,
-    supportCode: r.supportCode,
-    createdAt: new Date(r.createdAt),
-    location: regionalLocation(region),
-    resourceType: "DiskSnapshot",
-    tags: r.tags,
+    ...resourceHeader(r, regionalLocation(region), "DiskSnapshot"),
     sizeInGb: r.sizeInGb,
     state: r.state,
     progress: PROGRESS[r.state],

@@ -1,7 +1,7 @@
 import type { Disk } from "@aws-sdk/client-lightsail";
 import type { DiskRecord } from "../../../state/records.js";
 import { toAddOn } from "../instances/view.js";
-import { zonalLocation } from "../resources.js";
+import { resourceHeader, zonalLocation } from "../resources.js";
 
 /** Block storage disks are gp2-like: 3 IOPS per GB, at least 100 (an 8 GB disk reports 100), at most 16,000. */
 export const diskIops = (sizeInGb: number) => Math.min(16_000, Math.max(100, 3 * sizeInGb));
@@ -9,13 +9,7 @@ export const diskIops = (sizeInGb: number) => Math.min(16_000, Math.max(100, 3 *
 /** The Disk shape of GetDisk(s), of an instance's `hardware.disks` and of a snapshot's `fromAttachedDisks`. */
 export function toDisk(r: DiskRecord, region: string): Disk {
   return {
-    name: r.name,
-    arn: r.arn,
-    supportCode: r.supportCode,
-    createdAt: new Date(r.createdAt),
-    location: zonalLocation(region, r.availabilityZone),
-    resourceType: "Disk",
-    tags: r.tags,
+    ...resourceHeader(r, zonalLocation(region, r.availabilityZone), "Disk"),
     addOns: r.addOns.map(toAddOn),
     sizeInGb: r.sizeInGb,
     isSystemDisk: false,

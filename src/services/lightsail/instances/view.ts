@@ -2,7 +2,7 @@ import type { AddOn, Disk, Instance, InstancePortInfo, NetworkProtocol } from "@
 import type { AddOnRecord, InstanceRecord, InstanceStateName, PortRecord } from "../../../state/records.js";
 import { findBlueprint } from "../../../catalog/blueprints.js";
 import { findBundle } from "../../../catalog/bundles.js";
-import { zonalLocation } from "../resources.js";
+import { resourceHeader, zonalLocation } from "../resources.js";
 
 /** EC2's state codes, which Lightsail reports too. */
 export const STATE_CODES: Record<InstanceStateName, number> = {
@@ -51,13 +51,7 @@ export function toInstance(r: InstanceRecord, region: string, attachedDisks: Dis
     attachmentState: "attached",
   };
   return {
-    name: r.name,
-    arn: r.arn,
-    supportCode: r.supportCode,
-    createdAt: new Date(r.createdAt),
-    location: zonalLocation(region, r.availabilityZone),
-    resourceType: "Instance",
-    tags: r.tags,
+    ...resourceHeader(r, zonalLocation(region, r.availabilityZone), "Instance"),
     blueprintId: r.blueprintId,
     blueprintName: blueprint?.name ?? r.blueprintId,
     bundleId: r.bundleId,

@@ -1,14 +1,8 @@
 import type { KeyPair } from "@aws-sdk/client-lightsail";
 import type { KeyPairRecord } from "../../../state/records.js";
-import { regionalLocation } from "../resources.js";
+import { regionalLocation, resourceHeader } from "../resources.js";
 
 export const toKeyPair = (r: KeyPairRecord, region: string): KeyPair => ({
-  name: r.name,
-  arn: r.arn,
-  supportCode: r.supportCode,
-  createdAt: new Date(r.createdAt),
-  location: regionalLocation(region),
-  resourceType: "KeyPair",
-  tags: r.tags,
+  ...resourceHeader(r, regionalLocation(region), "KeyPair"),
   fingerprint: r.fingerprint,
 });
