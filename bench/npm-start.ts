@@ -1,8 +1,9 @@
 // What a newcomer waits for after `npm install`: `npm start` on a built tree, from spawn() to
 // Skiff's "listening on" line, against `npm start` of a project whose start script does nothing
 // (npm's and Node's own start-up), in the same run, alternating: `npm run bench:npm-start
-// [-- --runs N]`. Budget: at most 1.5 times the empty script. The built server started without npm
-// (`node dist/skiff.mjs`) is measured too, for reference.
+// [-- --runs N] [-- --with-dev]`. Budget: at most 1.5 times the empty script. The built server
+// started without npm (`node dist/skiff.mjs`) is measured too, for reference, and with --with-dev
+// `npm run dev` (build, then start: what `npm start` did before it ran the build as it is).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -39,7 +40,7 @@ function timeCommand(command: string, args: string[], cwd: string, ready?: RegEx
   });
 }
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "9" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "9" }, "with-dev": { type: "boolean", default: false } } });
 const runs = Number(values.runs);
 
 const empty = mkdtempSync(join(tmpdir(), "skiff-bench-noop-"));
@@ -47,7 +48,7 @@ writeFileSync(join(empty, "package.json"), JSON.stringify({ name: "noop", versio
 writeFileSync(join(empty, "noop.mjs"), "");
 
 const LISTENING = /listening on http/;
-const figures = { npmStart: [] as number[], npmNoop: [] as number[], node: [] as number[] };
+const figures = { npmStart: [] as number[], npmNoop: [] as number[], node: [] as number[], dev: [] as number[] };
 try {
   for (let i = 0; i < runs + 1; i++) {
     const dataDir = mkdtempSync(join(tmpdir(), "skiff-bench-"));
@@ -56,8 +57,10 @@ try {
       const npmStart = await timeCommand("npm", ["start", "--silent", "--", ...serverArgs], ROOT, LISTENING);
       const npmNoop = await timeCommand("npm", ["start", "--silent"], empty);
       const node = await timeCommand(process.execPath, [join(ROOT, "dist", "skiff.mjs"), ...serverArgs], ROOT, LISTENING);
+      const dev = values["with-dev"] ? await timeCommand("npm", ["run", "dev", "--silent", "--", ...serverArgs], ROOT, LISTENING) : undefined;
       // The first round warms the file cache and is not counted.
       if (i === 0) continue;
+      if (dev !== undefined) figures.dev.push(dev);
       figures.npmStart.push(npmStart);
       figures.npmNoop.push(npmNoop);
       figures.node.push(node);
@@ -77,4 +80,5 @@ console.log("| command | median | runs |\n|---|---|---|");
 console.log(`| \`npm start\` (built tree) → "listening on" | ${ms(median(figures.npmStart))} | ${list(figures.npmStart)} |`);
 console.log(`| \`npm start\` of an empty script → exit | ${ms(median(figures.npmNoop))} | ${list(figures.npmNoop)} |`);
 console.log(`| \`node dist/skiff.mjs\` → "listening on" | ${ms(median(figures.node))} | ${list(figures.node)} |`);
+if (figures.dev.length > 0) console.log(`| \`npm run dev\` (tsc + bundle, then start) → "listening on" | ${ms(median(figures.dev))} | ${list(figures.dev)} |`);
 console.log(`\nratio npm start / empty script: ${ratio.toFixed(2)} (budget ≤ ${BUDGET}: ${ratio <= BUDGET ? "met" : "NOT met"})`);
