@@ -1,16 +1,22 @@
 import { parseArgs } from "node:util";
 import type { LinuxDriverOptions } from "./compute/linux/options.js";
 import type { ListenerLimits } from "./server/listener.js";
+import { parseStoreSpec, StoreSpecError, type StoreSpec } from "./state/index.js";
 
 /** Every option of Skiff, with its default. Parsed once, from flags, environment or code. */
 export interface SkiffOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** Where the SQLite file (and the linux driver's disks) live. */
+  /** Where the SQLite file (unless `store` says otherwise) and the linux driver's disks live. */
   dataDir: string;
-  /** Keep state in memory only: gone when the process ends. */
+  /** Keep state in memory only: gone when the process ends (`sqlite::memory:`). Ignored when `store` is given. */
   inMemory: boolean;
+  /**
+   * The state store, `<engine>:<location>` (`sqlite:/var/lib/skiff/skiff.db`, `sqlite::memory:`) or
+   * its parsed spec. Unset: SQLite in memory when `inMemory`, else `<dataDir>/skiff.db`.
+   */
+  store?: string | StoreSpec;
   driver: string;
   /** Clock time the sim driver takes per instance transition (0: at once). */
   transitionMs: number;
@@ -59,7 +65,9 @@ export const USAGE = `Usage: skiff [options]
   --host <addr>              listen address (SKIFF_HOST, default 127.0.0.1)
   --port <n>                 listen port (SKIFF_PORT, default 4566; 0 picks one)
   --data-dir <dir>           state directory (SKIFF_DATA_DIR, default ./.skiff)
-  --in-memory                keep no state on disk (SKIFF_IN_MEMORY=1)
+  --in-memory                keep no state on disk (SKIFF_IN_MEMORY=1; same as --store sqlite::memory:)
+  --store <engine:location>  state store (SKIFF_STORE, default sqlite:<data-dir>/skiff.db):
+                             sqlite:<file> or sqlite::memory:
   --driver <sim|linux>       compute driver (SKIFF_DRIVER, default sim)
   --transition-ms <n>        sim driver time per state change in ms (SKIFF_TRANSITION_MS, default 0)
   --page-size <n>            items per page of list calls (SKIFF_PAGE_SIZE, default 100)
@@ -102,6 +110,16 @@ function bootstrapKey(env: NodeJS.ProcessEnv): SkiffOptions["bootstrapKey"] {
   return { accessKeyId, secretAccessKey, account };
 }
 
+function storeSpec(value: string | undefined): StoreSpec | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseStoreSpec(value);
+  } catch (e) {
+    if (e instanceof StoreSpecError) throw new ConfigError(e.message);
+    throw e;
+  }
+}
+
 function storageKind(value: string): SkiffOptions["storage"] {
   if (value === "auto" || value === "reflink" || value === "copy") return value;
   throw new ConfigError(`--storage must be auto, reflink or copy, not '${value}'`);
@@ -118,6 +136,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
         port: { type: "string" },
         "data-dir": { type: "string" },
         "in-memory": { type: "boolean" },
+        store: { type: "string" },
         driver: { type: "string" },
         "transition-ms": { type: "string" },
         "page-size": { type: "string" },
@@ -140,6 +159,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
     port: integer("--port", flag(parsed.port, env.SKIFF_PORT), 4566, 0),
     dataDir: flag(parsed["data-dir"], env.SKIFF_DATA_DIR) ?? "./.skiff",
     inMemory: parsed["in-memory"] ?? truthy(env.SKIFF_IN_MEMORY),
+    store: storeSpec(flag(parsed.store, env.SKIFF_STORE)),
     driver: flag(parsed.driver, env.SKIFF_DRIVER) ?? "sim",
     transitionMs: integer("--transition-ms", flag(parsed["transition-ms"], env.SKIFF_TRANSITION_MS), 0, 0),
     pageSize: integer("--page-size", flag(parsed["page-size"], env.SKIFF_PAGE_SIZE), 100, 1),

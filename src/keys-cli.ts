@@ -1,16 +1,15 @@
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { publicView } from "./core/access-keys.js";
 import { createClock } from "./core/clock.js";
 import { createKeyAdmin, KeyError } from "./server/auth/key-admin.js";
-import { openSqliteStore } from "./state/sqlite/sqlite-store.js";
+import { openStore, storeSpecOf, StoreSpecError } from "./state/index.js";
 
-export const KEYS_USAGE = `Usage: skiff keys <command> [--data-dir dir]
+export const KEYS_USAGE = `Usage: skiff keys <command> [--data-dir dir | --store engine:location]
   create --account <12 digits> [--admin]   prints {"accessKeyId","secretAccessKey","account"} as JSON;
                                            admin keys may also call /_skiff/ (reset, clock, keys)
   list                                     every key, without secrets
   delete <access key id>
-Keys live in the data directory's state store (SKIFF_DATA_DIR, default ./.skiff). While Skiff runs
+Keys live in the server's state store (SKIFF_STORE, or SKIFF_DATA_DIR, default ./.skiff). While Skiff runs
 it holds that store: manage keys then through /_skiff/keys with an admin key (see README).`;
 
 /** `skiff keys …`: access keys for --auth sigv4, written to the state store of a stopped Skiff. */
@@ -20,7 +19,7 @@ export async function keysCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { "data-dir": { type: "string" }, account: { type: "string" }, admin: { type: "boolean" }, help: { type: "boolean" } },
+      options: { "data-dir": { type: "string" }, store: { type: "string" }, account: { type: "string" }, admin: { type: "boolean" }, help: { type: "boolean" } },
     });
   } catch (e) {
     process.stderr.write(`skiff keys: ${(e as Error).message}\n${KEYS_USAGE}\n`);
@@ -33,7 +32,15 @@ export async function keysCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
     return values.help ? 0 : 2;
   }
   const dataDir = values["data-dir"] ?? (env.SKIFF_DATA_DIR || "./.skiff");
-  const store = openSqliteStore(join(dataDir, "skiff.db"));
+  let spec;
+  try {
+    spec = storeSpecOf({ store: values.store ?? (env.SKIFF_STORE || undefined), inMemory: false, dataDir });
+  } catch (e) {
+    if (!(e instanceof StoreSpecError)) throw e;
+    process.stderr.write(`skiff keys: ${e.message}\n`);
+    return 2;
+  }
+  const store = openStore(spec);
   try {
     const keys = createKeyAdmin(store, createClock());
     if (command === "create") {

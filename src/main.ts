@@ -28,7 +28,7 @@ async function main() {
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", event: "unhandled-rejection", error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) })}\n`);
   });
   const skiff = await startSkiff(options);
-  const where = options.inMemory ? "in memory" : `state in ${options.dataDir}`;
+  const where = `store ${skiff.store.engine}:${skiff.store.location}`;
   process.stdout.write(
     `Skiff listening on ${skiff.endpoint} (driver ${options.driver}, ${where}, auth ${skiff.auth}); point clients at it: export AWS_ENDPOINT_URL=${skiff.endpoint}\n`,
   );

@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { libraryDefaults, type SkiffOptions } from "./config.js";
 import { computeDrivers } from "./compute/index.js";
 import { createClock, hostNow, type Clock } from "./core/clock.js";
@@ -12,7 +11,7 @@ import { sigv4Authenticator } from "./server/auth/sigv4.js";
 import { unverifiedAuthenticator } from "./server/auth/unverified.js";
 import { createListener, defaultLimits } from "./server/listener.js";
 import { createContextFactory } from "./services/context.js";
-import { storeEngines } from "./state/index.js";
+import { openStore, storeSpecOf } from "./state/index.js";
 import { version } from "./version.js";
 import type { Store } from "./state/store.js";
 import { jobCatalogue } from "./worker/jobs/catalogue.js";
@@ -55,7 +54,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const makeDriver = Object.hasOwn(computeDrivers, o.driver) ? computeDrivers[o.driver] : undefined;
   if (!makeDriver) throw new Error(`unknown driver '${o.driver}'; choose one of ${Object.keys(computeDrivers).join(", ")}`);
   const auth = authMode(o);
-  const store = storeEngines.sqlite!(o.inMemory ? ":memory:" : join(o.dataDir, "skiff.db"));
+  const store = openStore(storeSpecOf(o));
   const clock = await restoreClock(store);
   const log = createLogger(o.log, clock.now);
   const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB, linux: o.linux });

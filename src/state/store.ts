@@ -1,5 +1,10 @@
 import type { Scope } from "../core/scope.js";
+import type { MigrationId } from "./migrations/index.js";
 import type { Ec2InstanceRecord, Ec2KeyPairRecord, SnapshotRecord, VolumeRecord } from "./ec2-records.js";
+import type { ec2InstancesTable, ec2KeyPairsTable, ec2SnapshotsTable, ec2VolumesTable } from "./ec2-tables.js";
+import type {
+  autoSnapshotsTable, ColumnOf, diskSnapshotsTable, disksTable, instanceSnapshotsTable, instancesTable, keyPairsTable, operationsTable,
+} from "./tables.js";
 import type {
   AccessKeyRecord, AutoSnapshotRecord, DiskRecord, DiskSnapshotRecord, InstanceRecord, InstanceSnapshotRecord, JobRecord, KeyPairRecord, OperationRecord,
 } from "./records.js";
@@ -15,6 +20,8 @@ export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs fn for reading only; it sees one consistent state but must not write. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The migrations applied to the schema, in order (all of `migrationIds` once the store is open). */
+  appliedMigrations(): Promise<MigrationId[]>;
   /** Removes every resource, job and setting; access keys stay. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -26,29 +33,46 @@ export interface Page<R> {
   next?: number;
 }
 
-/** Resources addressed by a key (a name or an id) inside a scope, listed in creation order. */
-export interface ResourceRepository<R> {
+/**
+ * What `insert` throws for a key its scope already holds (every engine: a unique constraint, so
+ * that of two concurrent transactions inserting one key, one fails and writes nothing).
+ */
+export class DuplicateKeyError extends Error {
+  constructor(readonly table: string, readonly key: string) {
+    super(`${table} already holds ${key}`);
+  }
+}
+
+/**
+ * Resources addressed by a key (a name or an id) inside a scope, listed in creation order. `C` are
+ * the indexed columns of its table (tables.ts, ec2-tables.ts) that `where` and `findBy` may name.
+ */
+export interface ResourceRepository<R, C extends string = string> {
   get(scope: Scope, key: string): Promise<R | undefined>;
+  /** Throws DuplicateKeyError when the scope holds the record's key already. */
   insert(scope: Scope, record: R): Promise<void>;
   update(scope: Scope, record: R): Promise<void>;
   delete(scope: Scope, key: string): Promise<boolean>;
-  page(scope: Scope, options: { after?: number; limit: number; where?: Record<string, string | number> }): Promise<Page<R>>;
+  page(scope: Scope, options: { after?: number; limit: number; where?: Where<C> }): Promise<Page<R>>;
   count(scope: Scope): Promise<number>;
   /**
    * Every record after position `after` (matching `where`) in creation order, with its position,
    * read in batches: for callers that filter and page themselves (EC2 Describe* calls). `narrow`
    * lets an index find the candidates instead of reading every record of the scope.
    */
-  scan(scope: Scope, options?: ScanOptions): AsyncIterable<Positioned<R>>;
+  scan(scope: Scope, options?: ScanOptions<C>): AsyncIterable<Positioned<R>>;
   /** Every record whose indexed `column` holds one of `values`, in creation order. */
-  findBy(scope: Scope, column: string, values: (string | number)[]): Promise<R[]>;
+  findBy(scope: Scope, column: C, values: (string | number)[]): Promise<R[]>;
   /** The scopes that hold at least one record (for the worker's startup checks across accounts). */
   scopes(): Promise<Scope[]>;
 }
 
-export interface ScanOptions {
+/** Records whose indexed columns equal these values. */
+export type Where<C extends string> = Partial<Record<C, string | number>>;
+
+export interface ScanOptions<C extends string = string> {
   after?: number;
-  where?: Record<string, string | number>;
+  where?: Where<C>;
   narrow?: Narrowing;
 }
 
@@ -68,7 +92,7 @@ export interface Positioned<R> {
  * EC2 snapshots: owned per account and region, but visible to the accounts their owner shares
  * them with (createVolumePermission), or to everyone when shared with "all".
  */
-export interface SnapshotRepository extends ResourceRepository<SnapshotRecord> {
+export interface SnapshotRepository extends ResourceRepository<SnapshotRecord, ColumnOf<typeof ec2SnapshotsTable>> {
   /**
    * Snapshots of the region that `account` owns (unless `own` is false) or may restore, in creation
    * order, with their owner. `narrow` applies to the caller's own snapshots, found by index; those
@@ -124,16 +148,16 @@ export interface Tx {
   names: NameRepository;
   settings: SettingsRepository;
   accessKeys: AccessKeyRepository;
-  instances: ResourceRepository<InstanceRecord>;
-  keyPairs: ResourceRepository<KeyPairRecord>;
-  operations: ResourceRepository<OperationRecord>;
-  disks: ResourceRepository<DiskRecord>;
-  instanceSnapshots: ResourceRepository<InstanceSnapshotRecord>;
-  diskSnapshots: ResourceRepository<DiskSnapshotRecord>;
-  autoSnapshots: ResourceRepository<AutoSnapshotRecord>;
+  instances: ResourceRepository<InstanceRecord, ColumnOf<typeof instancesTable>>;
+  keyPairs: ResourceRepository<KeyPairRecord, ColumnOf<typeof keyPairsTable>>;
+  operations: ResourceRepository<OperationRecord, ColumnOf<typeof operationsTable>>;
+  disks: ResourceRepository<DiskRecord, ColumnOf<typeof disksTable>>;
+  instanceSnapshots: ResourceRepository<InstanceSnapshotRecord, ColumnOf<typeof instanceSnapshotsTable>>;
+  diskSnapshots: ResourceRepository<DiskSnapshotRecord, ColumnOf<typeof diskSnapshotsTable>>;
+  autoSnapshots: ResourceRepository<AutoSnapshotRecord, ColumnOf<typeof autoSnapshotsTable>>;
   jobs: JobRepository;
-  ec2Instances: ResourceRepository<Ec2InstanceRecord>;
-  ec2Volumes: ResourceRepository<VolumeRecord>;
+  ec2Instances: ResourceRepository<Ec2InstanceRecord, ColumnOf<typeof ec2InstancesTable>>;
+  ec2Volumes: ResourceRepository<VolumeRecord, ColumnOf<typeof ec2VolumesTable>>;
   ec2Snapshots: SnapshotRepository;
-  ec2KeyPairs: ResourceRepository<Ec2KeyPairRecord>;
+  ec2KeyPairs: ResourceRepository<Ec2KeyPairRecord, ColumnOf<typeof ec2KeyPairsTable>>;
 }

@@ -1,16 +1,24 @@
-import * as initial from "./001-initial.js";
-import * as lightsailSnapshots from "./002-lightsail-snapshots.js";
-import * as ec2 from "./003-ec2.js";
-import * as settings from "./004-settings.js";
-import * as indexes from "./005-indexes.js";
-import * as accessKeys from "./006-access-keys.js";
+/**
+ * The schema's numbered changes, dialect-neutral: each SQL dialect (migrations/<dialect>/) writes
+ * every one of them, in its own SQL, as a `DialectMigrations` (a missing one fails to compile, and
+ * test/contracts/migrations.test.ts checks the same at run time). Applied in order and recorded by
+ * version. Append only; a new change is a new id here plus one file per dialect.
+ */
+export const migrationIds = ["001-initial", "002-lightsail-snapshots", "003-ec2", "004-settings", "005-indexes", "006-access-keys"] as const;
 
-/** Numbered schema changes, applied in order and recorded in `schema_version`. Append only. */
-export const migrations: { version: number; sql: string }[] = [
-  { version: 1, sql: initial.sql },
-  { version: 2, sql: lightsailSnapshots.sql },
-  { version: 3, sql: ec2.sql },
-  { version: 4, sql: settings.sql },
-  { version: 5, sql: indexes.sql },
-  { version: 6, sql: accessKeys.sql },
-];
+export type MigrationId = (typeof migrationIds)[number];
+
+/** One dialect's SQL for every migration. */
+export type DialectMigrations = Record<MigrationId, string>;
+
+export interface Migration {
+  id: MigrationId;
+  /** The number the id begins with; what a store records as applied. */
+  version: number;
+  sql: string;
+}
+
+export const versionOf = (id: MigrationId) => Number(id.slice(0, id.indexOf("-")));
+
+/** A dialect's migrations in the order of `migrationIds`. */
+export const inOrder = (dialect: DialectMigrations): Migration[] => migrationIds.map((id) => ({ id, version: versionOf(id), sql: dialect[id] }));

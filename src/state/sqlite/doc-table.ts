@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Scope } from "../../core/scope.js";
 import { mergeBySeq } from "../merge.js";
-import type { Narrowing, Page, Positioned, ResourceRepository } from "../store.js";
+import { DuplicateKeyError, type Narrowing, type Page, type Positioned, type ResourceRepository, type Where } from "../store.js";
 import type { TableDef } from "../tables.js";
 
 type Row = { seq: number; doc: string };
@@ -44,9 +44,9 @@ function tagIndex<R>(db: Database.Database, def: TableDef<R>): SideIndex<R> | un
   };
 }
 
-/** A ResourceRepository over one document table (see migrations/ddl.ts). */
-export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, extraIndexes: SideIndex<R>[] = []): ResourceRepository<R> {
-  const cols = Object.keys(def.columns);
+/** A ResourceRepository over one document table (see migrations/sqlite/ddl.ts). */
+export function docTableRepository<R, C extends string>(db: Database.Database, def: TableDef<R, C>, extraIndexes: SideIndex<R>[] = []): ResourceRepository<R, C> {
+  const cols = Object.keys(def.columns) as C[];
   const t = def.table;
   const sideIndexes = [tagIndex(db, def), ...extraIndexes].filter((x): x is SideIndex<R> => x !== undefined);
   const get = db.prepare<[string, string, string], Row>(`SELECT seq, doc FROM ${t} WHERE account = ? AND region = ? AND key = ?`);
@@ -61,11 +61,11 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
   const scopes = db.prepare<[], Scope>(`SELECT DISTINCT account, region FROM ${t} ORDER BY account, region`);
   const statements = new Map<string, Database.Statement<unknown[], Row>>();
 
-  const values = (record: R) => cols.map((c) => def.columns[c]!(record));
+  const values = (record: R) => cols.map((c) => def.columns[c](record));
   const parse = (row: Row) => JSON.parse(row.doc) as R;
   const positioned = (row: Row): Positioned<R> => ({ seq: row.seq, record: parse(row) });
   const checkColumn = (c: string) => {
-    if (c !== "key" && !cols.includes(c)) throw new Error(`${t} has no column ${c}`);
+    if (c !== "key" && !(cols as string[]).includes(c)) throw new Error(`${t} has no column ${c}`);
   };
 
   function statement(id: string, sql: () => string) {
@@ -92,7 +92,7 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
       );
     });
 
-  function scanOne({ account, region }: Scope, after: number, where: Record<string, string | number>, narrow?: { column: string; value: string | number } | { tag: string; value: string }) {
+  function scanOne({ account, region }: Scope, after: number, where: Where<string>, narrow?: { column: string; value: string | number } | { tag: string; value: string }) {
     const whereColumns = Object.keys(where).sort();
     const whereValues = whereColumns.map((c) => where[c]);
     if (narrow && "tag" in narrow) {
@@ -106,7 +106,7 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
     return batched((from, limit) => stmt.all(account, region, ...head, ...whereValues, from, limit), after, positioned);
   }
 
-  function narrowed(scope: Scope, after: number, where: Record<string, string | number>, narrow: Narrowing) {
+  function narrowed(scope: Scope, after: number, where: Where<string>, narrow: Narrowing) {
     const distinct = [...new Set<string | number>(narrow.values)];
     const sources = "tag" in narrow
       ? distinct.map((value) => scanOne(scope, after, where, { tag: narrow.tag, value: String(value) }))
@@ -127,7 +127,15 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
       return row ? parse(row) : undefined;
     },
     async insert(scope: Scope, record: R) {
-      const seq = Number(insert.run(scope.account, scope.region, def.key(record), JSON.stringify(record), ...values(record)).lastInsertRowid);
+      const key = def.key(record);
+      let seq: number;
+      try {
+        seq = Number(insert.run(scope.account, scope.region, key, JSON.stringify(record), ...values(record)).lastInsertRowid);
+      } catch (e) {
+        // The key index (account, region, key) and any other unique index of the table, such as EC2 key pair ids.
+        if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") throw new DuplicateKeyError(t, key);
+        throw e;
+      }
       for (const index of sideIndexes) index.write(scope, record, seq);
     },
     async update(scope: Scope, record: R) {
@@ -141,8 +149,8 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
       return row !== undefined;
     },
     async page({ account, region }: Scope, { after = 0, limit, where = {} }): Promise<Page<R>> {
-      const whereColumns = Object.keys(where).sort();
-      const rows = pageStatement(whereColumns).all(account, region, ...whereColumns.map((c) => where[c]), after, limit + 1);
+      const whereColumns = Object.keys(where).sort() as C[];
+      const rows = pageStatement(whereColumns).all(account, region, ...whereColumns.map((c) => (where as Where<C>)[c]), after, limit + 1);
       const items = rows.slice(0, limit).map(parse);
       return rows.length > limit ? { items, next: rows[limit - 1]!.seq } : { items };
     },
@@ -150,12 +158,12 @@ export function docTableRepository<R>(db: Database.Database, def: TableDef<R>, e
       return count.get(account, region)!.n;
     },
     scan(scope: Scope, { after = 0, where = {}, narrow } = {}): AsyncIterable<Positioned<R>> {
-      return narrow ? narrowed(scope, after, where, narrow) : scanOne(scope, after, where);
+      return narrow ? narrowed(scope, after, where as Where<string>, narrow) : scanOne(scope, after, where as Where<string>);
     },
     async scopes() {
       return scopes.all().map(({ account, region }) => ({ account, region }));
     },
-    async findBy({ account, region }: Scope, column: string, values: (string | number)[]) {
+    async findBy({ account, region }: Scope, column: C, values: (string | number)[]) {
       if (values.length === 0) return [];
       return findStatement(column).all(account, region, JSON.stringify(values)).sort((a, b) => a.seq - b.seq).map(parse);
     },

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { migrations } from "../migrations/index.js";
+import { inOrder } from "../migrations/index.js";
+import { sqliteMigrations } from "../migrations/sqlite/index.js";
 import { openSqliteStore } from "./sqlite-store.js";
 
 const OWNER = { account: "111111111111", region: "us-east-1" };
@@ -17,7 +18,7 @@ const snapshot = (id: string, tags: { key: string; value: string }[], createVolu
 function version4(path: string) {
   const db = new Database(path);
   db.exec(`CREATE TABLE schema_version (version INTEGER PRIMARY KEY)`);
-  for (const m of migrations.filter((m) => m.version <= 4)) {
+  for (const m of inOrder(sqliteMigrations).filter((m) => m.version <= 4)) {
     db.exec(m.sql);
     db.prepare(`INSERT INTO schema_version (version) VALUES (?)`).run(m.version);
   }

@@ -16,7 +16,7 @@ export class StoreOpenError extends Error {
             : code === "ENOTDIR"
               ? "a part of the path is a file, not a directory"
               : undefined;
-    super(`cannot keep state in the data directory ${dir}${hint ? `: ${hint}` : ""} (${reason}). Choose another with --data-dir, or run with --in-memory.`);
+    super(`cannot keep state in the data directory ${dir}${hint ? `: ${hint}` : ""} (${reason}). Choose another with --data-dir (or --store), or run with --in-memory.`);
   }
 }
 

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { dirname } from "node:path";
-import { migrations } from "../migrations/index.js";
+import { inOrder, type MigrationId } from "../migrations/index.js";
+import { sqliteMigrations } from "../migrations/sqlite/index.js";
 import type { Store, Tx } from "../store.js";
 import {
   autoSnapshotsTable, diskSnapshotsTable, disksTable, instanceSnapshotsTable, instancesTable, keyPairsTable, operationsTable,
@@ -81,6 +82,7 @@ export function openSqliteStore(path: string | ":memory:"): Store {
         }
       }),
     read: (fn) => serialised(() => fn(tx)),
+    appliedMigrations: () => serialised(async () => appliedVersions(db)),
     reset: () =>
       serialised(async () => {
         const tables = db.prepare<[], { name: string }>(
@@ -97,12 +99,18 @@ export function openSqliteStore(path: string | ":memory:"): Store {
   };
 }
 
+/** The known migrations that `schema_version` records, in order. */
+function appliedVersions(db: Database.Database): MigrationId[] {
+  const applied = new Set(db.prepare<[], { version: number }>(`SELECT version FROM schema_version`).all().map((r) => r.version));
+  return inOrder(sqliteMigrations).filter((m) => applied.has(m.version)).map((m) => m.id);
+}
+
 function migrate(db: Database.Database) {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)`);
   // Applied versions, not the highest one: migrations written on separate branches may land out of order.
-  const applied = new Set(db.prepare<[], { version: number }>(`SELECT version FROM schema_version`).all().map((r) => r.version));
-  for (const m of migrations) {
-    if (applied.has(m.version)) continue;
+  const applied = new Set<string>(appliedVersions(db));
+  for (const m of inOrder(sqliteMigrations)) {
+    if (applied.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare(`INSERT INTO schema_version (version) VALUES (?)`).run(m.version);
