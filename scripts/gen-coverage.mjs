@@ -12,13 +12,8 @@ if (!existsSync(join(dist, "services", "index.js"))) {
   process.exit(1);
 }
 const load = (path) => import(pathToFileURL(join(dist, path)).href);
-const registries = await load("services/index.js");
-const { notImplemented } = await load("services/context.js");
-
-/** Every service in every registry exported by services/index.ts (awsJson1_1 today, EC2 query later). */
-const services = Object.values(registries)
-  .flatMap((registry) => Object.values(registry))
-  .filter((s) => s && typeof s.name === "string" && s.operations);
+const { services, operationCoverage } = await load("services/index.js");
+const coverage = operationCoverage();
 
 const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
 
@@ -43,10 +38,11 @@ const lines = [
   "implemented operation does not do yet.",
   "",
 ];
-for (const service of services.sort((a, b) => a.name.localeCompare(b.name))) {
-  const names = Object.keys(service.operations).sort();
-  const done = names.filter((n) => service.operations[n] !== notImplemented);
-  const todo = names.filter((n) => service.operations[n] === notImplemented);
+for (const service of [...services].sort((a, b) => a.name.localeCompare(b.name))) {
+  const rows = coverage.filter((row) => row.service === service.name);
+  const names = rows.map((row) => row.operation);
+  const done = rows.filter((row) => row.implemented).map((row) => row.operation);
+  const todo = rows.filter((row) => !row.implemented).map((row) => row.operation);
   const serviceDir = service.name.toLowerCase();
   const model = service.model?.sdkPackage ? ` (model: ${service.model.sdkPackage}@${service.model.sdkVersion})` : "";
   lines.push(`## ${service.name}${model}`, "", `${done.length} of ${names.length} operations implemented.`, "");
