@@ -28,16 +28,19 @@ async function main() {
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", event: "unhandled-rejection", error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) })}\n`);
   });
   const skiff = await startSkiff(options);
-  const where = `store ${skiff.store.engine}:${skiff.store.location}`;
-  process.stdout.write(
-    `Skiff listening on ${skiff.endpoint} (driver ${options.driver}, ${where}, auth ${skiff.auth}); point clients at it: export AWS_ENDPOINT_URL=${skiff.endpoint}\n`,
-  );
-  const stop = async () => {
-    await skiff.close();
+  // The shutdown log line names the signal; a second one (`once`) ends the process at once, as Node
+  // does. Listening before the ready line: a client that stops Skiff as soon as it reads the line
+  // would otherwise race Node's default action, which ends the process without a shutdown.
+  const stop = async (signal: NodeJS.Signals) => {
+    await skiff.close(`signal ${signal}`);
     process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const where = `store ${skiff.store.engine}:${skiff.store.location}`;
+  process.stdout.write(
+    `Skiff listening on ${skiff.endpoint} (driver ${options.driver}, ${where}, auth ${skiff.auth}); point clients at it: export AWS_ENDPOINT_URL=${skiff.endpoint}\n`,
+  );
 }
 
 main().catch((e) => {

@@ -3,7 +3,7 @@ import { libraryDefaults, type SkiffOptions } from "./config.js";
 import { computeDrivers } from "./compute/index.js";
 import { createClock, hostNow, type Clock } from "./core/clock.js";
 import type { ComputeDriver } from "./compute/driver.js";
-import { createLogger } from "./core/log.js";
+import { createLogger, type Logger } from "./core/log.js";
 import { createKeyAdmin } from "./server/auth/key-admin.js";
 import { cachedKeys } from "./server/auth/key-cache.js";
 import { authMode } from "./server/auth/mode.js";
@@ -31,7 +31,14 @@ export interface Skiff {
   driver: ComputeDriver;
   /** Resolves when the worker has no queued or running job. */
   idle(): Promise<void>;
-  close(): Promise<void>;
+  /** Stops answering, then stops the worker, the driver and the store; `reason` goes to the shutdown log line. */
+  close(reason?: string): Promise<void>;
+}
+
+/** What startSkiff takes besides options: objects, not settings (tests capture the log with their own logger). */
+export interface SkiffWiring {
+  /** Where log lines go; default one JSON line per event on stderr (info lines unless `log` is false). */
+  logger?: Logger;
 }
 
 
@@ -48,7 +55,7 @@ async function restoreClock(store: Store): Promise<Clock> {
 const saveClock = (store: Store, clock: Clock) => store.transaction((tx) => tx.settings.set(CLOCK_OFFSET, String(clock.offset())));
 
 /** Builds and starts everything. Nothing is module-global: several Skiffs can share a process. */
-export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<Skiff> {
+export async function startSkiff(options: Partial<SkiffOptions> = {}, wiring: SkiffWiring = {}): Promise<Skiff> {
   const o: SkiffOptions = { ...libraryDefaults, ...options };
   const startedAt = performance.now();
   const makeDriver = Object.hasOwn(computeDrivers, o.driver) ? computeDrivers[o.driver] : undefined;
@@ -56,7 +63,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   const auth = authMode(o);
   const store = openStore(storeSpecOf(o));
   const clock = await restoreClock(store);
-  const log = createLogger(o.log, clock.now);
+  const log = wiring.logger ?? createLogger(o.log, clock.now);
   const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB, linux: o.linux });
   const storage = createStorage({ driver, clock, log, simulatedMs: o.transitionMs });
   await reconcileInstances({ store, driver, log });
@@ -96,21 +103,36 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}): Promise<S
   });
   const { port } = server.address() as AddressInfo;
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
+  const endpoint = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  log.info("listening", {
+    endpoint,
+    version,
+    driver: driver.name,
+    store: { engine: store.engine, location: store.location },
+    auth,
+    ms: +(performance.now() - startedAt).toFixed(1),
+  });
+  let closing: Promise<void> | undefined;
 
   return {
-    endpoint: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    endpoint,
     port,
     auth,
     clock,
     store,
     driver,
     idle: () => worker.idle(),
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      storage.interrupt("Skiff was closed");
-      await Promise.all([worker.stop(), driver.close()]);
-      await store.close();
+    close(reason = "closed by its owner") {
+      // A second close (a signal during close) waits for the first rather than closing twice.
+      closing ??= (async () => {
+        log.info("shutdown", { endpoint, reason });
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        storage.interrupt("Skiff was closed");
+        await Promise.all([worker.stop(), driver.close()]);
+        await store.close();
+      })();
+      return closing;
     },
   };
 }

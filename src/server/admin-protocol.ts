@@ -15,6 +15,7 @@ export const adminProtocol: WireProtocol = {
     trace.operation = `admin ${url.pathname}`;
     const principal = await deps.authenticator.authenticate({ req, url, body }, ADMIN_SIGNING_NAME, jsonAuthErrors);
     trace.account = principal.account;
+    trace.region = principal.region;
     if (!principal.admin) throw notAdmin();
     return handleAdmin(req.method ?? "GET", url.pathname, body.toString("utf8"), deps.admin);
   },

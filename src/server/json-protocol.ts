@@ -1,10 +1,11 @@
-import { AwsError, internalFailure, notImplemented as notImplementedError, unknownOperation } from "../core/errors.js";
+import { AwsError, internalFailure, unknownOperation } from "../core/errors.js";
 import { decodeJsonInput } from "../protocol/awsjson11/decode.js";
 import { encodeJsonChunks } from "../protocol/awsjson11/encode.js";
 import { encodeJsonError } from "../protocol/awsjson11/errors.js";
-import { notImplemented, type RequestContext } from "../services/context.js";
-import { jsonServices, ownEntry } from "../services/index.js";
+import { jsonServices } from "../services/index.js";
+import type { JsonService } from "../services/service.js";
 import { jsonAuthErrors } from "./auth/errors.js";
+import { dispatch, type ServiceCodec } from "./dispatch.js";
 import type { Reply } from "./http.js";
 import type { WireProtocol } from "./protocol.js";
 
@@ -15,27 +16,26 @@ const errorReply = (error: AwsError): Reply => {
   return { status: encoded.status, headers: { ...encoded.headers, "Content-Type": CONTENT_TYPE }, body: encoded.body };
 };
 
-/** awsJson1_1 (Lightsail): X-Amz-Target names service and operation; authenticate → decode → dispatch → encode. */
+const codec: ServiceCodec<JsonService, string> = {
+  authErrors: jsonAuthErrors,
+  unknownOperation: (service, operation) => unknownOperation(`${service.targetPrefix}.${operation}`.slice(0, 200)),
+  decode: (service, inputShape, body) => decodeJsonInput(service.model, inputShape, body, service.inputRules),
+  encode: (service, _operation, outputShape, output) => ({
+    status: 200,
+    headers: { "Content-Type": CONTENT_TYPE },
+    body: outputShape ? encodeJsonChunks(service.model, outputShape, output as object) : "{}",
+  }),
+};
+
+/** awsJson1_1 (Lightsail): X-Amz-Target names service and operation; the rest is the dispatch path's. */
 export const jsonProtocol: WireProtocol = {
   async handle(call, deps) {
-    const { req, body, requestId, trace } = call;
-    const target = String(req.headers["x-amz-target"]);
-    trace.operation = target;
+    const target = String(call.req.headers["x-amz-target"]);
+    call.trace.operation = target;
     const dot = target.lastIndexOf(".");
     const service = dot < 0 ? undefined : jsonServices.get(target.slice(0, dot));
     if (!service) throw new AwsError("UnknownOperationException", `No service answers the target ${target.slice(0, 200)}.`, 400);
-    const principal = await deps.authenticator.authenticate(call, service.signingName, jsonAuthErrors);
-    trace.account = principal.account;
-    const operation = target.slice(dot + 1);
-    const shapes = ownEntry(service.model.operations, operation);
-    const handler = ownEntry(service.operations, operation);
-    if (!shapes || handler === undefined) throw unknownOperation(`${service.targetPrefix}.${operation}`.slice(0, 200));
-    // Decoding first: a malformed request is answered as such whether or not Skiff implements the operation.
-    const input = decodeJsonInput(service.model, shapes.input, body.toString("utf8"), service.inputRules);
-    if (handler === notImplemented) throw notImplementedError(service.name, operation);
-    const ctx = deps.makeContext({ account: principal.account, region: principal.region }, requestId);
-    const output = await (handler as (ctx: RequestContext, input: unknown) => Promise<object>)(ctx, input);
-    return { status: 200, headers: { "Content-Type": CONTENT_TYPE }, body: shapes.output ? encodeJsonChunks(service.model, shapes.output, output) : "{}" };
+    return dispatch(codec, { service, operation: target.slice(dot + 1), raw: call.body.toString("utf8") }, call, deps);
   },
   errorReply,
   internalError: internalFailure,

@@ -5,7 +5,7 @@ import { requestId as newRequestId } from "../core/ids.js";
 import { adminProtocol } from "./admin-protocol.js";
 import { readBody, send, type Reply } from "./http.js";
 import { jsonProtocol, unknownProtocol } from "./json-protocol.js";
-import type { IncomingCall, ListenerDeps, WireProtocol } from "./protocol.js";
+import type { ListenerDeps, RequestTrace, WireProtocol } from "./protocol.js";
 import { queryProtocol } from "./query-protocol.js";
 import { requestUrl } from "./request-target.js";
 
@@ -85,7 +85,7 @@ const badTarget = (target: string | undefined) =>
 async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDeps) {
   const started = performance.now();
   const requestId = newRequestId();
-  const trace: IncomingCall["trace"] = { operation: "" };
+  const trace: RequestTrace = { operation: "" };
   const url = requestUrl(req.url);
   const protocol = url ? detectProtocol(req, url) : unknownProtocol;
   let reply: Reply;
@@ -99,12 +99,12 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   } catch (e) {
     // A client that went away before its body arrived has no one to answer. (`req.destroyed` is no
     // test: a request whose body was read to the end is destroyed too, and its failure needs an answer.)
-    if (!(e instanceof AwsError) && !req.complete && req.destroyed) return deps.log.info("request", { requestId, operation: trace.operation, status: "aborted by the client" });
+    if (!(e instanceof AwsError) && !req.complete && req.destroyed) return deps.log.info("request", { requestId, ...trace, status: "aborted by the client" });
     reply = protocol.errorReply(e instanceof AwsError ? e : logged(e, deps, requestId, trace.operation, protocol), requestId);
   }
   reply.headers["x-amzn-RequestId"] = requestId;
   send(res, reply);
-  deps.log.info("request", { requestId, operation: trace.operation, account: trace.account, status: reply.status, ms: +(performance.now() - started).toFixed(3) });
+  deps.log.info("request", { requestId, ...trace, status: reply.status, ms: +(performance.now() - started).toFixed(3) });
 }
 
 function logged(e: unknown, deps: ListenerDeps, requestId: string, operation: string, protocol: WireProtocol) {

@@ -22,8 +22,17 @@ export interface IncomingCall {
   /** The whole body, read (bounded) before any protocol looks at it. */
   body: Buffer;
   requestId: string;
-  /** What the request asks for, for the log line; set as soon as it is known. */
-  trace: { operation: string; account?: string };
+  /** What the request asks for, for its log line; each field set as soon as it is known. */
+  trace: RequestTrace;
+}
+
+export interface RequestTrace {
+  /** The AWS operation (`Lightsail_20161128.GetInstance`, `DescribeSnapshots`), or `admin /_skiff/…`. */
+  operation: string;
+  account?: string;
+  region?: string;
+  /** The names and ids the request is about, bounded (server/resource-ids.ts). */
+  resources?: string[];
 }
 
 /**

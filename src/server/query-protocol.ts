@@ -1,11 +1,12 @@
-import { AwsError, notImplemented as notImplementedError, requestTooLarge } from "../core/errors.js";
+import { AwsError, requestTooLarge } from "../core/errors.js";
 import { countQueryParams, decodeQueryInput, MAX_QUERY_PARAMS, parseQueryParams } from "../protocol/ec2query/decode.js";
 import { encodeQueryChunks } from "../protocol/ec2query/encode.js";
 import { encodeQueryError } from "../protocol/ec2query/errors.js";
-import { notImplemented, type RequestContext } from "../services/context.js";
-import { ownEntry, queryServices } from "../services/index.js";
+import { queryServices } from "../services/index.js";
+import type { QueryService } from "../services/service.js";
 import { STS_SIGNING_NAME, STS_VERSION, stsAnswer, stsError } from "../services/sts/sts.js";
 import { ec2AuthErrors, stsAuthErrors } from "./auth/errors.js";
+import { dispatch, type ServiceCodec } from "./dispatch.js";
 import type { Reply } from "./http.js";
 import type { IncomingCall, ListenerDeps, WireProtocol } from "./protocol.js";
 
@@ -43,6 +44,7 @@ async function stsCall(call: IncomingCall, deps: ListenerDeps, action: string): 
   try {
     const principal = await deps.authenticator.authenticate(call, STS_SIGNING_NAME, stsAuthErrors);
     call.trace.account = principal.account;
+    call.trace.region = principal.region;
     return stsAnswer(action, principal, call.requestId);
   } catch (e) {
     if (e instanceof AwsError) return stsError(e, call.requestId);
@@ -50,38 +52,37 @@ async function stsCall(call: IncomingCall, deps: ListenerDeps, action: string): 
   }
 }
 
+const codec: ServiceCodec<QueryService, Map<string, string>> = {
+  authErrors: ec2AuthErrors,
+  unknownOperation: (_service, operation) => new AwsError("InvalidAction", `The action ${operation.slice(0, 200)} is not valid for this web service.`, 400),
+  decode(service, inputShape, params) {
+    for (const k of ENVELOPE) params.delete(k);
+    return decodeQueryInput(service.model, inputShape, params, service.inputRules);
+  },
+  encode: (service, operation, outputShape, output, requestId) => ({
+    status: 200,
+    headers: { "Content-Type": "text/xml;charset=UTF-8" },
+    body: encodeQueryChunks(service.model, operation, outputShape, output as object | undefined, requestId, service.xmlNamespace),
+  }),
+};
+
 /**
  * The EC2 query protocol: `Action=<Op>&Version=<api version>&…` in a form body (or a GET query
- * string), XML out. The Version picks the service, the Action its operation.
+ * string), XML out. The Version picks the service, the Action its operation; the rest is the
+ * dispatch path's.
  */
 export const queryProtocol: WireProtocol = {
   async handle(call, deps) {
-    const { requestId, trace } = call;
     const params = requestParams(call);
     const action = params.get("Action");
     if (!action) throw missingEnvelope("Action");
-    trace.operation = action.slice(0, 200);
+    call.trace.operation = action.slice(0, 200);
     const version = params.get("Version");
     if (!version) throw missingEnvelope("Version");
     if (version === STS_VERSION) return stsCall(call, deps, action);
     const service = queryServices.get(version);
-    if (!service) throw new AwsError("NoSuchVersion", `The requested version (${version.slice(0, 100)}) of service ${trace.operation} does not exist.`, 400);
-    const principal = await deps.authenticator.authenticate(call, service.signingName, ec2AuthErrors);
-    trace.account = principal.account;
-    const handler = ownEntry(service.operations, action);
-    if (handler === undefined) throw new AwsError("InvalidAction", `The action ${trace.operation} is not valid for this web service.`, 400);
-    if (handler === notImplemented) throw notImplementedError(service.name, action);
-    const shapes = ownEntry(service.model.operations, action);
-    if (!shapes) throw new Error(`${service.name} ${action} has a handler but no shapes: add it to scripts/gen-models.mjs and run npm run gen`);
-    for (const k of ENVELOPE) params.delete(k);
-    const input = decodeQueryInput(service.model, shapes.input, params, service.inputRules);
-    const ctx = deps.makeContext({ account: principal.account, region: principal.region }, requestId);
-    const output = await (handler as (ctx: RequestContext, input: unknown) => Promise<object | undefined>)(ctx, input);
-    return {
-      status: 200,
-      headers: { "Content-Type": "text/xml;charset=UTF-8" },
-      body: encodeQueryChunks(service.model, action, shapes.output, output, requestId, service.xmlNamespace),
-    };
+    if (!service) throw new AwsError("NoSuchVersion", `The requested version (${version.slice(0, 100)}) of service ${call.trace.operation} does not exist.`, 400);
+    return dispatch(codec, { service, operation: action, raw: params }, call, deps);
   },
   errorReply(error, requestId) {
     return encodeQueryError(error, requestId);

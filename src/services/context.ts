@@ -25,8 +25,11 @@ export interface ServiceSettings {
 
 export type Handler<I = any, O = any> = (ctx: RequestContext, input: I) => Promise<O>;
 
-export const notImplemented = Symbol("not implemented");
-export type OperationTable<Name extends string> = Record<Name, Handler | typeof notImplemented>;
+/**
+ * The operations a service implements, by name. Names are the official model's (`Name`), so a
+ * misspelt or retired operation fails to compile; one left out answers NotImplemented.
+ */
+export type OperationTable<Name extends string> = { readonly [N in Name]?: Handler };
 
 export function createContextFactory(store: Store, clock: Clock, kick: () => void, settings: ServiceSettings) {
   return (scope: Scope, requestId: string): RequestContext => ({

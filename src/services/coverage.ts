@@ -1,14 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { notImplemented, type OperationTable } from "./context.js";
-import { jsonServices, queryServices } from "./index.js";
+import { operationCoverage, services, type OperationCoverage } from "./index.js";
 
-/** One operation of a service's official model, and whether Skiff answers it. */
-export interface OperationCoverage {
-  service: string;
-  operation: string;
-  implemented: boolean;
-}
+export { operationCoverage, type OperationCoverage };
 
 /** A service's operations (every one of its model, sorted) and the model they were generated from. */
 export interface ServiceCoverage {
@@ -17,32 +11,20 @@ export interface ServiceCoverage {
   operations: OperationCoverage[];
 }
 
-interface RoutedService {
-  name: string;
-  model: { sdkPackage: string; sdkVersion: string };
-  operations: OperationTable<string>;
-}
-
 /**
- * Every service the server routes (both registries), read from the operation tables it dispatches
- * with: an operation is implemented when its entry is a handler, not `notImplemented`. This is the
- * only thing docs/coverage.md depends on; rewire it here if the tables change shape.
+ * Every service the server routes, from `operationCoverage()` (the tables it dispatches with). This is
+ * the only thing docs/coverage.md depends on.
  */
 export function serviceCoverage(): ServiceCoverage[] {
-  const routed: RoutedService[] = [...jsonServices.values(), ...queryServices.values()];
-  return routed
+  const operations = operationCoverage();
+  return [...services]
+    .sort((a, b) => a.name.localeCompare(b.name))
     .map((s) => ({
       service: s.name,
       model: `${s.model.sdkPackage}@${s.model.sdkVersion}`,
-      operations: Object.keys(s.operations)
-        .sort()
-        .map((operation) => ({ service: s.name, operation, implemented: s.operations[operation] !== notImplemented })),
-    }))
-    .sort((a, b) => a.service.localeCompare(b.service));
+      operations: operations.filter((o) => o.service === s.name),
+    }));
 }
-
-/** The same, flat. */
-export const operationCoverage = (): OperationCoverage[] => serviceCoverage().flatMap((s) => s.operations);
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
 

@@ -3,24 +3,28 @@ import type { QueryInputRules } from "../protocol/ec2query/decode.js";
 import type { ServiceModel } from "../protocol/model.js";
 import type { OperationTable } from "./context.js";
 
-/** A service spoken over awsJson1_1, found by its X-Amz-Target prefix. */
-export interface JsonService {
+/** What every service hands the dispatch path (server/dispatch.ts), whatever its wire protocol. */
+export interface Service {
   name: string;
-  targetPrefix: string;
+  /** The credential scope's service of a signed request. */
   signingName: string;
   model: ServiceModel;
-  operations: OperationTable<string>;
+  /** Every operation of the official model (generated/operations.ts), implemented or not. */
+  operationNames: ReadonlySet<string>;
+  /** The operations Skiff implements; any other name of `operationNames` answers NotImplemented. */
+  handlers: OperationTable<string>;
+}
+
+/** A service spoken over awsJson1_1, found by its X-Amz-Target prefix. */
+export interface JsonService extends Service {
+  targetPrefix: string;
   inputRules: InputRules;
 }
 
 /** A service spoken over the EC2 query protocol, found by the request's `Version`. */
-export interface QueryService {
-  name: string;
+export interface QueryService extends Service {
   version: string;
-  signingName: string;
   /** The namespace of response documents. */
   xmlNamespace: string;
-  model: ServiceModel;
-  operations: OperationTable<string>;
   inputRules: QueryInputRules;
 }

@@ -1,7 +1,7 @@
 import type { ServiceModel } from "../../src/protocol/model.js";
-import { notImplemented } from "../../src/services/context.js";
 import { ec2 } from "../../src/services/ec2/index.js";
 import { lightsail } from "../../src/services/lightsail/index.js";
+import type { Service } from "../../src/services/service.js";
 
 export type ServiceName = "lightsail" | "ec2";
 
@@ -9,7 +9,7 @@ export type ServiceName = "lightsail" | "ec2";
 export interface FuzzOperation {
   service: ServiceName;
   name: string;
-  /** Whether its operation-table entry is a handler (else it answers 501 NotImplementedException). */
+  /** Whether the service's operation table has a handler for it (else it answers 501 NotImplementedException). */
   implemented: boolean;
   /** Its input shape in the model, when the model has it (EC2's model has only what Skiff implements). */
   input?: string;
@@ -19,19 +19,19 @@ export const LIGHTSAIL_PREFIX = lightsail.targetPrefix;
 export const EC2_VERSION = ec2.version;
 export const models: Record<ServiceName, ServiceModel> = { lightsail: lightsail.model, ec2: ec2.model };
 
-function operationsOf(service: ServiceName, table: Record<string, unknown>, model: ServiceModel): FuzzOperation[] {
-  return Object.keys(table)
+function operationsOf(service: ServiceName, { operationNames, handlers, model }: Service): FuzzOperation[] {
+  return [...operationNames]
     .sort()
     .map((name) => {
       const shapes = Object.hasOwn(model.operations, name) ? model.operations[name] : undefined;
-      return { service, name, implemented: table[name] !== notImplemented, ...(shapes ? { input: shapes.input } : {}) };
+      return { service, name, implemented: Object.hasOwn(handlers, name), ...(shapes ? { input: shapes.input } : {}) };
     });
 }
 
 /** Every operation of both services, implemented or not, in a fixed order. */
 export const operations: readonly FuzzOperation[] = [
-  ...operationsOf("lightsail", lightsail.operations, lightsail.model),
-  ...operationsOf("ec2", ec2.operations, ec2.model),
+  ...operationsOf("lightsail", lightsail),
+  ...operationsOf("ec2", ec2),
 ];
 
 const byKey = new Map(operations.map((op) => [`${op.service} ${op.name}`, op]));

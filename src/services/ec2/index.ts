@@ -1,7 +1,8 @@
 import type { QueryService } from "../service.js";
 import { invalidValue, missingParameter, tooManyMembers, unknownParameter } from "./errors.js";
 import { model } from "./generated/model.js";
-import { operations } from "./operations.js";
+import { handlers } from "./handlers.js";
+import { operationNames } from "./generated/operations.js";
 import { shortened, withShortErrors } from "./short-errors.js";
 
 export const ec2: QueryService = {
@@ -11,7 +12,8 @@ export const ec2: QueryService = {
   // As real EC2 writes it; the SDK's model spells it without the trailing slash.
   xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
   model,
-  operations: withShortErrors(operations),
+  operationNames: new Set(operationNames),
+  handlers: withShortErrors(handlers),
   // Parameter names and values are the client's, of any length: messages quote them shortened.
   inputRules: {
     missing: (name) => shortened(missingParameter(name)),

@@ -1,5 +1,5 @@
 import { AwsError } from "../../core/errors.js";
-import { notImplemented, type Handler, type OperationTable } from "../context.js";
+import type { Handler, OperationTable } from "../context.js";
 
 /**
  * The longest message an EC2 error carries. Messages quote what the client sent (a filter name, a
@@ -23,6 +23,6 @@ export function withShortErrors<Name extends string>(table: OperationTable<Name>
       throw shortened(e);
     }
   };
-  const entries = Object.entries(table) as [Name, Handler | typeof notImplemented][];
-  return Object.fromEntries(entries.map(([name, h]) => [name, h === notImplemented ? h : wrap(h)])) as OperationTable<Name>;
+  const entries = Object.entries(table) as [Name, Handler][];
+  return Object.fromEntries(entries.map(([name, h]) => [name, wrap(h)])) as OperationTable<Name>;
 }
