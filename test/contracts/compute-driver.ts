@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { DriverError, SYSTEM_DEVICE, type ComputeDriver, type InstanceSpec } from "../../src/compute/driver.js";
+import { contractTests } from "./suite.js";
+
 
 /** A driver under test and what the suite needs around it. */
 export interface ComputeDriverFixture {
@@ -21,25 +23,20 @@ const isDriverError = (pattern: RegExp) => (e: Error) => e instanceof DriverErro
 /** The behaviour every ComputeDriver shares (STYLE 12). */
 export function computeDriverContract(name: string, fixture: () => Promise<ComputeDriverFixture | string>) {
   let fx: ComputeDriverFixture | undefined;
-  let skip: string | undefined;
   const d = () => fx!.driver();
 
   describe(`ComputeDriver contract: ${name}`, () => {
-    before(async () => {
-      const got = await fixture();
-      if (typeof got === "string") skip = got;
-      else fx = got;
-    });
-    after(async () => {
-      await fx?.cleanup();
-    });
+    const contractTest = contractTests(
+      fixture,
+      async (got) => {
+        fx = got;
+      },
+      async () => {
+        await fx?.cleanup();
+      },
+    );
     const test = (title: string, fn: () => Promise<void>, only?: (info: ReturnType<ComputeDriver["info"]>) => string | undefined) =>
-      it(title, async (t) => {
-        if (skip) return t.skip(skip);
-        const why = only?.(d().info());
-        if (why) return t.skip(why);
-        await fn();
-      });
+      contractTest(title, fn, only && (() => only(d().info())));
 
     test("names itself and its capabilities", async () => {
       assert.equal(d().name, name);

@@ -5,6 +5,8 @@ import { copyFile, mkdir, open, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DiskStoreError, GiB, type DiskStore } from "../../src/storage/disk-store.js";
+import { contractTests } from "./suite.js";
+
 
 /** Where a store under test lives, and how to open it (again) there. */
 export interface DiskStoreFixture {
@@ -64,28 +66,19 @@ async function assertFilled(store: DiskStore, id: string) {
 export function diskStoreContract(name: string, fixture: () => Promise<DiskStoreFixture | string>) {
   let fx: DiskStoreFixture | undefined;
   let store: DiskStore;
-  let skip: string | undefined;
 
   describe(`DiskStore contract: ${name}`, () => {
-    before(async () => {
-      const got = await fixture();
-      if (typeof got === "string") skip = got;
-      else {
+    const test = contractTests(
+      fixture,
+      async (got) => {
         fx = got;
-        store = await fx.open(fx.dir);
-      }
-    });
-    after(async () => {
-      await store?.close();
-      await fx?.cleanup();
-    });
-    const test = (title: string, fn: () => Promise<void>, only?: () => string | undefined) =>
-      it(title, async (t) => {
-        if (skip) return t.skip(skip);
-        const why = only?.();
-        if (why) return t.skip(why);
-        await fn();
-      });
+        store = await got.open(got.dir);
+      },
+      async () => {
+        await store?.close();
+        await fx?.cleanup();
+      },
+    );
 
     test("names itself and its capabilities", async () => {
       const info = store.info();

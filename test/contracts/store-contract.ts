@@ -4,6 +4,8 @@ import type { Scope } from "../../src/core/scope.js";
 import { migrationIds } from "../../src/state/migrations/index.js";
 import { DuplicateKeyError, type Positioned, type ResourceRepository, type Store, type Tx } from "../../src/state/store.js";
 import { autoSnapshotKey } from "../../src/state/tables.js";
+import { contractTests } from "./suite.js";
+
 
 /** Where a store under test lives, and how to open it (again) there. */
 export interface StoreFixture {
@@ -60,31 +62,22 @@ class NameTaken extends Error {}
 export function storeContract(name: string, fixture: () => Promise<StoreFixture | string>) {
   let fx: StoreFixture | undefined;
   let store: Store;
-  let skip: string | undefined;
   // Each test writes in scopes of its own, so that tests need not clean up after one another.
   let scopes = 0;
   const freshScope = (): Scope => ({ account: String(100000000000 + ++scopes), region: "us-east-1" });
 
   describe(`Store contract: ${name}`, () => {
-    before(async () => {
-      const got = await fixture();
-      if (typeof got === "string") skip = got;
-      else {
+    const test = contractTests(
+      fixture,
+      async (got) => {
         fx = got;
-        store = await fx.open();
-      }
-    });
-    after(async () => {
-      await store?.close();
-      await fx?.cleanup();
-    });
-    const test = (title: string, fn: () => Promise<void>, only?: () => string | undefined) =>
-      it(title, async (t) => {
-        if (skip) return t.skip(skip);
-        const why = only?.();
-        if (why) return t.skip(why);
-        await fn();
-      });
+        store = await got.open();
+      },
+      async () => {
+        await store?.close();
+        await fx?.cleanup();
+      },
+    );
 
     test("opens with every migration applied", async () => {
       assert.deepEqual(await store.appliedMigrations(), [...migrationIds]);
