@@ -42,7 +42,7 @@ async function scatter(path: string, sizeGiB: number, mib: number) {
 }
 
 async function snapshots(bed: LinuxTestbed, dataMiB: number) {
-  const store = bed.driver.disks!;
+  const store = bed.disks;
   await store.create("big.data", 80);
   await scatter(store.path("big.data"), 80, dataMiB);
   await bed.driver.create(bed.spec("big", { systemDiskGiB: 20, disks: [{ diskId: "big.data", devicePath: "/dev/xvdf" }] }));

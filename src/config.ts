@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
-import type { LinuxDriverOptions } from "./compute/linux/options.js";
+import { computeDrivers } from "./compute/index.js";
+import { DriverOptionError } from "./compute/module.js";
 import type { ListenerLimits } from "./server/listener.js";
 import { parseStoreSpec, StoreSpecError, type StoreSpec } from "./state/index.js";
+import { isStorageKind, type StorageKind } from "./storage/index.js";
 
 /** Every option of Skiff, with its default. Parsed once, from flags, environment or code. */
 export interface SkiffOptions {
@@ -17,22 +19,23 @@ export interface SkiffOptions {
    * its parsed spec. Unset: SQLite in memory when `inMemory`, else `<dataDir>/skiff.db`.
    */
   store?: string | StoreSpec;
+  /** The compute driver by name (compute/index.ts): `sim` or `linux`. */
   driver: string;
-  /** Clock time the sim driver takes per instance transition (0: at once). */
+  /**
+   * The chosen driver's own options, by the names its module gives (compute/<driver>/module.ts);
+   * on the command line they are its flags. The driver refuses names it does not have.
+   */
+  driverOptions: Record<string, unknown>;
+  /** Clock time a simulated step takes: the sim driver's transitions, disk copies where disks hold no bytes (0: at once). */
   transitionMs: number;
   /** Items per page of Lightsail list calls. */
   pageSize: number;
   /** One JSON line per request and job on stderr. */
   log: boolean;
-  /** Disk store of the linux driver: auto (reflink where possible), reflink or copy. */
-  storage: "auto" | "reflink" | "copy";
-  /** GiB of the XFS reflink pool the linux driver makes when the data directory has no reflink (0: none). */
+  /** The disk store opened beside a driver whose disks hold bytes: auto (reflink where possible), reflink or copy. */
+  storage: StorageKind;
+  /** GiB of the XFS reflink pool that disk store makes when the data directory has no reflink (0: none). */
   xfsPoolGiB: number;
-  /**
-   * Library only: the linux driver's host names and networks (tag, privateCidr, publicCidr …), so
-   * that several Skiffs (tests) can run side by side; see LinuxDriverOptions.
-   */
-  linux: Partial<Omit<LinuxDriverOptions, "dataDir">>;
   /**
    * `sigv4`: every request must be signed with a key Skiff knows. `off`: signatures are not
    * checked. Unset: off for the sim driver on loopback, else Skiff refuses to start (see auth.ts).
@@ -50,17 +53,21 @@ export const libraryDefaults: SkiffOptions = {
   dataDir: "./.skiff",
   inMemory: true,
   driver: "sim",
+  driverOptions: {},
   transitionMs: 0,
   pageSize: 100,
   log: false,
   storage: "auto",
   xfsPoolGiB: 0,
-  linux: {},
   limits: {},
 };
 
+const drivers = [...computeDrivers];
+const driverCommands = drivers.flatMap(([, m]) => Object.values(m.commands).map((c) => `       ${c.usage}`));
+const driverUsage = drivers.map(([, m]) => m.options.usage).filter(Boolean);
+
 export const USAGE = `Usage: skiff [options]
-       skiff image build <minimal|debian_12> | list   (blueprint images of the linux driver)
+${driverCommands.join("\n")}
        skiff keys create --account <12 digits> [--admin] | list | delete <id>   (keys for --auth sigv4)
   --host <addr>              listen address (SKIFF_HOST, default 127.0.0.1)
   --port <n>                 listen port (SKIFF_PORT, default 4566; 0 picks one)
@@ -68,18 +75,21 @@ export const USAGE = `Usage: skiff [options]
   --in-memory                keep no state on disk (SKIFF_IN_MEMORY=1; same as --store sqlite::memory:)
   --store <engine:location>  state store (SKIFF_STORE, default sqlite:<data-dir>/skiff.db):
                              sqlite:<file> or sqlite::memory:
-  --driver <sim|linux>       compute driver (SKIFF_DRIVER, default sim)
-  --transition-ms <n>        sim driver time per state change in ms (SKIFF_TRANSITION_MS, default 0)
+  --driver <${drivers.map(([name]) => name).join("|")}>       compute driver (SKIFF_DRIVER, default sim)
+  --transition-ms <n>        simulated time per step in ms: sim driver state changes, disk copies
+                             where disks hold no bytes (SKIFF_TRANSITION_MS, default 0)
   --page-size <n>            items per page of list calls (SKIFF_PAGE_SIZE, default 100)
-  --storage <auto|reflink|copy>  linux driver disk store (SKIFF_STORAGE, default auto: reflink
-                             where the data directory allows, else the XFS pool, else plain copies)
+  --storage <auto|reflink|copy>  disk store of a driver whose disks hold bytes (linux) (SKIFF_STORAGE,
+                             default auto: reflink where the data directory allows, else the XFS pool,
+                             else plain copies)
   --xfs-pool-gib <n>         make and loop-mount a sparse XFS reflink pool of n GiB under the data
                              directory when its file system has no reflink (SKIFF_XFS_POOL_GIB, default 0)
   --auth <off|sigv4>         off: any credentials; sigv4: requests must be signed with a key of
                              'skiff keys' (SKIFF_AUTH; default off for the sim driver on loopback,
-                             and required for the linux driver or any other address)
+                             and required for a driver with real instances or any other address)
   --max-connections <n>      open connections beyond this are closed (SKIFF_MAX_CONNECTIONS, default 4096)
   --quiet                    no request/job log lines on stderr (SKIFF_QUIET=1)
+${driverUsage.join("\n")}
   --help
 Environment only: SKIFF_ACCESS_KEY_ID, SKIFF_SECRET_ACCESS_KEY and SKIFF_ACCOUNT_ID create (or
 update) that admin key at start.`;
@@ -120,9 +130,51 @@ function storeSpec(value: string | undefined): StoreSpec | undefined {
   }
 }
 
-function storageKind(value: string): SkiffOptions["storage"] {
-  if (value === "auto" || value === "reflink" || value === "copy") return value;
+function storageKind(value: string): StorageKind {
+  if (isStorageKind(value)) return value;
   throw new ConfigError(`--storage must be auto, reflink or copy, not '${value}'`);
+}
+
+const sharedFlags = {
+  host: { type: "string" },
+  port: { type: "string" },
+  "data-dir": { type: "string" },
+  "in-memory": { type: "boolean" },
+  store: { type: "string" },
+  driver: { type: "string" },
+  "transition-ms": { type: "string" },
+  "page-size": { type: "string" },
+  quiet: { type: "boolean" },
+  storage: { type: "string" },
+  "xfs-pool-gib": { type: "string" },
+  auth: { type: "string" },
+  "max-connections": { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
+/** Which driver each driver flag belongs to; a clash with a shared flag is a bug caught at load. */
+const driverOfFlag = new Map<string, string>();
+for (const [name, module] of drivers) {
+  for (const flag of Object.keys(module.options.flags)) {
+    if (Object.hasOwn(sharedFlags, flag) || driverOfFlag.has(flag)) throw new Error(`driver ${name}: flag --${flag} is taken`);
+    driverOfFlag.set(flag, name);
+  }
+}
+const allDriverFlags = Object.assign({}, ...drivers.map(([, m]) => m.options.flags)) as Record<string, { type: "string" | "boolean" }>;
+
+/** The chosen driver's options from its flags and environment; another driver's flag is refused. */
+function driverOptions(driver: string, values: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const module = computeDrivers.get(driver);
+  if (!module) throw new ConfigError(`--driver must be one of ${[...computeDrivers.keys()].join(", ")}, not '${driver}'`);
+  for (const [flag, owner] of driverOfFlag) {
+    if (owner !== driver && values[flag] !== undefined) throw new ConfigError(`--${flag} is an option of the ${owner} driver, not of the ${driver} driver`);
+  }
+  try {
+    return module.options.fromCommandLine(values, env);
+  } catch (e) {
+    if (e instanceof DriverOptionError) throw new ConfigError(e.message);
+    throw e;
+  }
 }
 
 /** Command-line flags win over environment variables, which win over the CLI defaults. */
@@ -131,22 +183,7 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
   try {
     parsed = parseArgs({
       args: argv,
-      options: {
-        host: { type: "string" },
-        port: { type: "string" },
-        "data-dir": { type: "string" },
-        "in-memory": { type: "boolean" },
-        store: { type: "string" },
-        driver: { type: "string" },
-        "transition-ms": { type: "string" },
-        "page-size": { type: "string" },
-        quiet: { type: "boolean" },
-        storage: { type: "string" },
-        "xfs-pool-gib": { type: "string" },
-        auth: { type: "string" },
-        "max-connections": { type: "string" },
-        help: { type: "boolean" },
-      },
+      options: { ...sharedFlags, ...allDriverFlags },
     }).values;
   } catch (e) {
     throw new ConfigError((e as Error).message);
@@ -154,19 +191,20 @@ export function optionsFromCommandLine(argv: string[], env: NodeJS.ProcessEnv): 
   if (parsed.help) return "help";
   const flag = (v: string | undefined, e: string | undefined) => v ?? (e === "" ? undefined : e);
   const truthy = (v: string | undefined) => v !== undefined && v !== "" && v !== "0" && v !== "false";
+  const driver = flag(parsed.driver as string | undefined, env.SKIFF_DRIVER) ?? "sim";
   return {
     host: flag(parsed.host, env.SKIFF_HOST) ?? "127.0.0.1",
     port: integer("--port", flag(parsed.port, env.SKIFF_PORT), 4566, 0),
     dataDir: flag(parsed["data-dir"], env.SKIFF_DATA_DIR) ?? "./.skiff",
     inMemory: parsed["in-memory"] ?? truthy(env.SKIFF_IN_MEMORY),
     store: storeSpec(flag(parsed.store, env.SKIFF_STORE)),
-    driver: flag(parsed.driver, env.SKIFF_DRIVER) ?? "sim",
+    driver,
+    driverOptions: driverOptions(driver, parsed, env),
     transitionMs: integer("--transition-ms", flag(parsed["transition-ms"], env.SKIFF_TRANSITION_MS), 0, 0),
     pageSize: integer("--page-size", flag(parsed["page-size"], env.SKIFF_PAGE_SIZE), 100, 1),
     log: !(parsed.quiet ?? truthy(env.SKIFF_QUIET)),
-    storage: storageKind(flag(parsed.storage, env.SKIFF_STORAGE) ?? "auto"),
+    storage: storageKind(flag(parsed.storage as string | undefined, env.SKIFF_STORAGE) ?? "auto"),
     xfsPoolGiB: integer("--xfs-pool-gib", flag(parsed["xfs-pool-gib"], env.SKIFF_XFS_POOL_GIB), 0, 0),
-    linux: {},
     auth: authMode(flag(parsed.auth, env.SKIFF_AUTH)),
     bootstrapKey: bootstrapKey(env),
     limits: { maxConnections: integer("--max-connections", flag(parsed["max-connections"], env.SKIFF_MAX_CONNECTIONS), 4096, 1) },

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
+import { computeDrivers } from "./compute/index.js";
+import type { DriverCommand } from "./compute/module.js";
 import { ConfigError, optionsFromCommandLine, USAGE } from "./config.js";
 import { startSkiff } from "./skiff.js";
 
+/** Sub-commands: Skiff's own and those the drivers bring (`skiff image` of the linux driver). */
+const commands = new Map<string, DriverCommand>([
+  ["keys", { usage: "", run: async (argv, env) => (await import("./keys-cli.js")).keysCommand(argv, env) }],
+  ...[...computeDrivers.values()].flatMap((m) => Object.entries(m.commands)),
+]);
+
 async function main() {
-  if (process.argv[2] === "image") {
-    const { imageCommand } = await import("./compute/linux/images/cli.js");
-    process.exit(await imageCommand(process.argv.slice(3), process.env));
-  }
-  if (process.argv[2] === "keys") {
-    const { keysCommand } = await import("./keys-cli.js");
-    process.exit(await keysCommand(process.argv.slice(3), process.env));
-  }
+  const command = commands.get(process.argv[2] ?? "");
+  if (command) process.exit(await command.run(process.argv.slice(3), process.env));
   let options;
   try {
     options = optionsFromCommandLine(process.argv.slice(2), process.env);

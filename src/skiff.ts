@@ -1,8 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { libraryDefaults, type SkiffOptions } from "./config.js";
-import { computeDrivers } from "./compute/index.js";
+import { driverModule } from "./compute/index.js";
 import { createClock, hostNow, type Clock } from "./core/clock.js";
 import type { ComputeDriver } from "./compute/driver.js";
+import type { DriverModule } from "./compute/module.js";
 import { createLogger, type Logger } from "./core/log.js";
 import { createKeyAdmin } from "./server/auth/key-admin.js";
 import { cachedKeys } from "./server/auth/key-cache.js";
@@ -12,6 +13,8 @@ import { unverifiedAuthenticator } from "./server/auth/unverified.js";
 import { createListener, defaultLimits } from "./server/listener.js";
 import { createContextFactory } from "./services/context.js";
 import { openStore, storeSpecOf } from "./state/index.js";
+import type { DiskStore } from "./storage/disk-store.js";
+import { openDiskStore } from "./storage/index.js";
 import { version } from "./version.js";
 import type { Store } from "./state/store.js";
 import { jobCatalogue } from "./worker/jobs/catalogue.js";
@@ -29,6 +32,8 @@ export interface Skiff {
   store: Store;
   /** The compute driver the worker drives (tests wrap its methods to make it fail). */
   driver: ComputeDriver;
+  /** The disk store opened beside the driver, when the driver's disks hold bytes (linux). */
+  disks?: DiskStore;
   /** Resolves when the worker has no queued or running job. */
   idle(): Promise<void>;
   /** Stops answering, then stops the worker, the driver and the store; `reason` goes to the shutdown log line. */
@@ -58,17 +63,40 @@ const saveClock = (store: Store, clock: Clock) => store.transaction((tx) => tx.s
 export async function startSkiff(options: Partial<SkiffOptions> = {}, wiring: SkiffWiring = {}): Promise<Skiff> {
   const o: SkiffOptions = { ...libraryDefaults, ...options };
   const startedAt = performance.now();
-  const makeDriver = Object.hasOwn(computeDrivers, o.driver) ? computeDrivers[o.driver] : undefined;
-  if (!makeDriver) throw new Error(`unknown driver '${o.driver}'; choose one of ${Object.keys(computeDrivers).join(", ")}`);
-  const auth = authMode(o);
+  const module = driverModule(o.driver);
+  module.options.check(o.driverOptions);
+  const auth = authMode({ ...o, realInstances: module.realInstances });
+  // What is open so far, closed in reverse if a later step fails: a failed start leaves nothing behind.
+  const opened: (() => Promise<void>)[] = [];
+  try {
+    return await start(o, wiring, module, auth, startedAt, opened);
+  } catch (e) {
+    for (const close of opened.reverse()) await close().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function start(
+  o: SkiffOptions,
+  wiring: SkiffWiring,
+  module: DriverModule,
+  auth: "off" | "sigv4",
+  startedAt: number,
+  opened: (() => Promise<void>)[],
+): Promise<Skiff> {
   const store = openStore(storeSpecOf(o));
+  opened.push(() => store.close());
   const clock = await restoreClock(store);
   const log = wiring.logger ?? createLogger(o.log, clock.now);
-  const driver = await makeDriver({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, storage: o.storage, xfsPoolGiB: o.xfsPoolGiB, linux: o.linux });
-  const storage = createStorage({ driver, clock, log, simulatedMs: o.transitionMs });
+  const disks = module.storesDiskBytes ? await openDiskStore({ dataDir: o.dataDir, kind: o.storage, xfsPoolGiB: o.xfsPoolGiB, log }) : undefined;
+  if (disks) opened.push(() => disks.close());
+  const driver = await module.create({ clock, transitionMs: o.transitionMs, dataDir: o.dataDir, log, disks }, o.driverOptions);
+  opened.push(() => driver.close());
+  const storage = createStorage({ driver, disks, clock, log, simulatedMs: o.transitionMs });
   await reconcileInstances({ store, driver, log });
   const worker = createWorker({ store, clock, driver, storage, log }, jobCatalogue);
   await worker.start();
+  opened.push(() => worker.stop());
   const images = await driver.images();
   const keys = cachedKeys(store, hostNow);
   const keyAdmin = createKeyAdmin(store, clock, keys);
@@ -101,6 +129,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}, wiring: Sk
     server.once("error", reject);
     server.listen(o.port, o.host, () => resolve());
   });
+  opened.length = 0;
   const { port } = server.address() as AddressInfo;
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
   const endpoint = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
@@ -121,6 +150,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}, wiring: Sk
     clock,
     store,
     driver,
+    disks,
     idle: () => worker.idle(),
     close(reason = "closed by its owner") {
       // A second close (a signal during close) waits for the first rather than closing twice.
@@ -130,6 +160,7 @@ export async function startSkiff(options: Partial<SkiffOptions> = {}, wiring: Sk
         await new Promise<void>((resolve) => server.close(() => resolve()));
         storage.interrupt("Skiff was closed");
         await Promise.all([worker.stop(), driver.close()]);
+        await disks?.close();
         await store.close();
       })();
       return closing;

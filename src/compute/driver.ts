@@ -1,5 +1,3 @@
-import type { DiskStore } from "../storage/disk-store.js";
-
 /**
  * Runs instances. Drivers know nothing of Lightsail, EC2 or the database: they get a stable id
  * and a spec, and only the worker calls them (ARCHITECTURE rule 1).
@@ -88,8 +86,6 @@ export const systemDiskId = (instanceId: string) => `${instanceId}.root`;
 
 export interface ComputeDriver {
   readonly name: string;
-  /** Where the bytes of this driver's disks live; absent when disks hold no bytes (sim). */
-  readonly disks?: DiskStore;
   info(): DriverInfo;
   /** Blueprint ids that have a local image, or undefined when any blueprint works (sim). */
   images(): Promise<string[] | undefined>;
@@ -132,7 +128,7 @@ export interface ComputeDriver {
   /** Removes every instance, and every disk of its store but blueprint images (the admin reset). Calls under way may be interrupted: they reject. */
   reset(): Promise<void>;
   /**
-   * Lets go of the driver; instances that run go on running and are adopted by the next open.
+   * Lets go of the driver (not of the disk store it was given: its opener closes that); instances that run go on running and are adopted by the next open.
    * Calls under way may be interrupted (they reject); their jobs stay claimed and run again on the
    * next start, which is why every call must be repeatable.
    */

@@ -13,6 +13,8 @@ export const diskStores: Record<"reflink" | "copy", (dir: string) => Promise<Dis
 
 export type StorageKind = "auto" | keyof typeof diskStores;
 
+export const isStorageKind = (value: string): value is StorageKind => value === "auto" || Object.hasOwn(diskStores, value);
+
 export interface StorageOptions {
   dataDir: string;
   /** `auto`: reflink where the file system (or an XFS pool) allows, else plain copies. */

@@ -68,15 +68,17 @@ export const snapshotPartId = (p: SnapshotPart) => `${p.snapshotId}.${p.part}`;
 
 export interface StorageOptions {
   driver: ComputeDriver;
+  /** The disk store beside the driver, when its disks hold bytes. */
+  disks?: DiskStore;
   clock: Clock;
   log?: Logger;
   /** Clock time each call takes where disks hold no bytes (the sim's transition time). */
   simulatedMs: number;
 }
 
-/** Picks the implementation by capability: the driver's DiskStore, or none. */
+/** Picks the implementation by capability: the disk store beside the driver, or none. */
 export function createStorage(o: StorageOptions): Storage {
-  return o.driver.disks ? storeStorage(o.driver, o.driver.disks, o.log) : simulatedStorage(o.clock, o.simulatedMs);
+  return o.disks ? storeStorage(o.driver, o.disks, o.log) : simulatedStorage(o.clock, o.simulatedMs);
 }
 
 function simulatedStorage(clock: Clock, ms: number): Storage {

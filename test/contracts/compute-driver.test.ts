@@ -1,18 +1,21 @@
 import { writeFile } from "node:fs/promises";
-import { createSimDriver } from "../../src/compute/sim/sim-driver.js";
+import { linuxDriver } from "../../src/compute/linux/module.js";
+import { simDriver } from "../../src/compute/sim/module.js";
 import { createClock } from "../../src/core/clock.js";
 import { linuxSkipReason, openLinuxTestbed } from "../helpers/linux.js";
 import { computeDriverContract } from "./compute-driver.js";
 
 computeDriverContract("sim", async () => {
-  let driver = createSimDriver({ clock: createClock(), transitionMs: 0 });
+  const open = () => simDriver.create({ clock: createClock(), transitionMs: 0, dataDir: "" }, {});
+  let driver = await open();
   return {
+    module: simDriver,
     driver: () => driver,
     spec: (id) => ({ id, hostname: id, image: "amazon_linux_2023", cpuCount: 2, memoryMiB: 1024, systemDiskGiB: 40, userData: "", username: "ec2-user" }),
     makeDisk: async () => undefined,
     async reopen() {
       await driver.close();
-      driver = createSimDriver({ clock: createClock(), transitionMs: 0 });
+      driver = await open();
     },
     cleanup: () => driver.close(),
   };
@@ -23,11 +26,12 @@ computeDriverContract("linux", async () => {
   if (why) return why;
   const bed = await openLinuxTestbed();
   return {
+    module: linuxDriver,
     driver: () => bed.driver,
     spec: (id) => bed.spec(id),
-    makeDisk: (id) => bed.driver.disks!.create(id, 1),
+    makeDisk: (id) => bed.disks.create(id, 1),
     async cloneableFiles() {
-      const store = bed.driver.disks!;
+      const store = bed.disks;
       if (!store.planClones) return [];
       const files = [];
       for (const id of ["clone-a", "clone-b"]) {

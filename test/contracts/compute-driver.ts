@@ -2,11 +2,13 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { DriverError, SYSTEM_DEVICE, type ComputeDriver, type InstanceSpec } from "../../src/compute/driver.js";
+import type { DriverModule } from "../../src/compute/module.js";
 import { contractTests } from "./suite.js";
-
 
 /** A driver under test and what the suite needs around it. */
 export interface ComputeDriverFixture {
+  /** The registry's module the driver was made with. */
+  module: DriverModule;
   driver(): ComputeDriver;
   spec(id: string): InstanceSpec;
   /** Makes a disk that instances can attach (a no-op where disks hold no bytes). */
@@ -42,7 +44,8 @@ export function computeDriverContract(name: string, fixture: () => Promise<Compu
       assert.equal(d().name, name);
       const info = d().info();
       for (const flag of ["needsFreezeForSnapshot", "realInstances", "assignsAddresses"] as const) assert.equal(typeof info[flag], "boolean");
-      assert.equal(info.realInstances, d().disks !== undefined, "drivers with real instances keep real disks");
+      assert.equal(info.realInstances, fx!.module.realInstances, "the module tells the truth before the driver exists");
+      assert.equal(info.realInstances, fx!.module.storesDiskBytes, "drivers with real instances keep real disks");
     });
 
     test("creates a running instance with its system disk first, and creating again is harmless", async () => {

@@ -73,7 +73,7 @@ export async function startLinuxSkiff(blueprints: string[], extra: Partial<Skiff
     }
     const options: Partial<SkiffOptions> = {
       driver: "linux", auth: "off", dataDir, ...storage,
-      linux: { tag, privateCidr: `172.28.${net}.0/24`, publicCidr: `127.28.${net}.0/24`, stopGraceMs: 2000 },
+      driverOptions: { tag, privateCidr: `172.28.${net}.0/24`, publicCidr: `127.28.${net}.0/24`, stopGraceMs: 2000 },
       ...extra,
     };
     return wrap(await startTestSkiff(options), options, dataDir, tag, net);

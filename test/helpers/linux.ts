@@ -3,16 +3,17 @@ import { randomInt } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { computeDrivers } from "../../src/compute/index.js";
 import type { ComputeDriver, InstanceSpec } from "../../src/compute/driver.js";
 import { buildMinimalImage } from "../../src/compute/linux/images/build-minimal.js";
 import { openImageCatalog } from "../../src/compute/linux/images/catalog.js";
+import { linuxDriver } from "../../src/compute/linux/module.js";
 import type { LinuxDriverOptions } from "../../src/compute/linux/options.js";
 import { linuxDriverProblems } from "../../src/compute/linux/preflight.js";
 import { CGROUP_CONTROLLERS } from "../../src/compute/linux/preflight.js";
 import { createClock } from "../../src/core/clock.js";
 import { createLogger, type Logger } from "../../src/core/log.js";
 import { hasCommand, run } from "../../src/host/exec.js";
+import type { DiskStore } from "../../src/storage/disk-store.js";
 import { openDiskStore, type StorageKind } from "../../src/storage/index.js";
 
 /**
@@ -39,6 +40,8 @@ export const TEST_BLUEPRINT = "test_bp";
 
 export interface LinuxTestbed {
   driver: ComputeDriver;
+  /** The disk store opened beside the driver, as skiff.ts does; it outlives a `reopen`. */
+  disks: DiskStore;
   dataDir: string;
   options: Partial<LinuxDriverOptions> & { tag: string; privateCidr: string; publicCidr: string };
   /** The key pair: a private key file for `ssh -i` and its public key line. */
@@ -78,22 +81,19 @@ export async function openLinuxTestbed(
     info: (event, fields = {}) => events.push({ event, fields }),
     error: (event, fields = {}) => events.push({ event, fields }),
   };
-  const store = await openDiskStore({ dataDir, kind: storage.storage, xfsPoolGiB: storage.xfsPoolGiB });
-  try {
-    const image = join(dataDir, "minimal.img");
-    await buildMinimalImage(image);
-    await (await openImageCatalog(store)).install(image, [TEST_BLUEPRINT]);
-    await rm(image);
-  } finally {
-    await store.close();
-  }
+  const disks = await openDiskStore({ dataDir, kind: storage.storage, xfsPoolGiB: storage.xfsPoolGiB });
+  const image = join(dataDir, "minimal.img");
+  await buildMinimalImage(image);
+  await (await openImageCatalog(disks)).install(image, [TEST_BLUEPRINT]);
+  await rm(image);
   const keyPath = join(dataDir, "key");
   await run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "skiff-test", "-f", keyPath]);
   const publicKey = (await readFile(`${keyPath}.pub`, "utf8")).trim();
-  const open = () => computeDrivers.linux!({ clock: createClock(), transitionMs: 0, dataDir, log, ...storage, linux: options });
+  const open = () => linuxDriver.create({ clock: createClock(), transitionMs: 0, dataDir, log, disks }, options);
 
   const bed: LinuxTestbed = {
     driver: await open(),
+    disks,
     dataDir,
     options,
     keyPath,
@@ -136,6 +136,7 @@ export async function openLinuxTestbed(
         await bed.driver.reset();
         await bed.driver.close();
       } finally {
+        await disks.close();
         const left = await leftovers(dataDir, options.tag);
         await rm(dataDir, { recursive: true, force: true });
         if (left.length > 0) throw new Error(`the linux driver left behind: ${left.join("; ")}`);

@@ -38,7 +38,7 @@ describe("crash-consistent snapshots", { skip }, () => {
   let mountDir: string;
   before(async () => {
     bed = await openLinuxTestbed();
-    store = bed.driver.disks!;
+    store = bed.disks;
     mountDir = join(bed.dataDir, "verify");
     await mkdir(mountDir);
     for (const disk of ["cc.a", "cc.b"]) {

@@ -60,7 +60,7 @@ describe("linux instances", { skip }, () => {
   it("shows attached disks as block devices that root can format and mount, and keeps their bytes across stop and start", async () => {
     await bed.driver.create(bed.spec("db-1", { username: "root" }));
     const dbIp = (await bed.driver.addresses("db-1"))!.publicIpAddress;
-    await bed.driver.disks!.create("data-1", 1);
+    await bed.disks.create("data-1", 1);
     await bed.driver.attachDisk("db-1", { diskId: "data-1", devicePath: "/dev/xvdf" });
     assert.match(await bed.ssh(dbIp, "root", "ls -l /dev/xvdf"), /^brw-rw----/);
     await bed.ssh(dbIp, "root", "mke2fs -q /dev/xvdf && mkdir -p /data && mount /dev/xvdf /data && echo kept > /data/note && df /data | tail -1");

@@ -24,7 +24,7 @@ describe("linux snapshots", { skip }, () => {
   after(() => bed?.cleanup());
 
   it("restores a snapshot of a running instance into a new instance with byte-identical disks", async () => {
-    const store = bed.driver.disks!;
+    const store = bed.disks;
     await store.create("src.data", 1);
     await run("mkfs.ext4", ["-q", "-F", store.path("src.data")]);
     await bed.driver.create(bed.spec("snap-src", { username: "root", userData: WRITE, disks: [{ diskId: "src.data", devicePath: "/dev/xvdf" }] }));

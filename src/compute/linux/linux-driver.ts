@@ -155,7 +155,6 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
 
   const driver: ComputeDriver = {
     name: "linux",
-    disks: store,
     info: () => ({ needsFreezeForSnapshot: true, realInstances: true, assignsAddresses: true }),
     images: () => ctx.images.list(),
     create: (spec) =>
@@ -320,7 +319,6 @@ export async function createLinuxDriver(options: LinuxDriverOptions, store: Disk
         await bridgeDown(ctx.bridge, ctx.table, CGROUP_CONTROLLERS);
         networkUp = false;
       }
-      await store.close();
     },
   };
   return driver;

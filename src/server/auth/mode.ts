@@ -5,13 +5,13 @@ const isLoopback = (host: string) =>
 
 /**
  * `--auth` when it was not given: off only where nobody else can reach Skiff and nothing real is at
- * stake (the sim driver on loopback). The linux driver runs real instances as root, and another
- * address lets other machines in: there Skiff asks for a decision instead of guessing.
+ * stake (a driver without real instances, on loopback). The linux driver runs real instances as
+ * root, and another address lets other machines in: there Skiff asks for a decision instead of guessing.
  */
-export function authMode(options: { auth?: "off" | "sigv4"; driver: string; host: string }): "off" | "sigv4" {
+export function authMode(options: { auth?: "off" | "sigv4"; driver: string; realInstances: boolean; host: string }): "off" | "sigv4" {
   if (options.auth) return options.auth;
-  if (options.driver === "sim" && isLoopback(options.host)) return "off";
-  const why = options.driver !== "sim" ? `the ${options.driver} driver runs real instances` : `${options.host} is not a loopback address`;
+  if (!options.realInstances && isLoopback(options.host)) return "off";
+  const why = options.realInstances ? `the ${options.driver} driver runs real instances` : `${options.host} is not a loopback address`;
   throw new Error(
     `refusing to start without authentication: ${why}, so anyone who reaches the port could use it. ` +
       "Start with --auth sigv4 (create keys with 'skiff keys create --account <12 digits> --admin', or set SKIFF_ACCESS_KEY_ID, " +

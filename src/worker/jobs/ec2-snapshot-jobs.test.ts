@@ -43,7 +43,6 @@ function recordingDriver(needsFreeze: boolean, disks: DiskStore, calls: string[]
   return {
     ...sim,
     name: "recording",
-    disks,
     info: () => ({ ...sim.info(), needsFreezeForSnapshot: needsFreeze }),
     async freeze(ids) {
       calls.push(`freeze ${ids.join(",")} with ${await copied()} copies`);
@@ -74,7 +73,7 @@ async function run(needsFreeze: boolean) {
     });
     const job: Job<Ec2SnapshotsJob> = { id: 1, ...scope, kind: "ec2.snapshots.take", payload: { snapshotIds: ["snap-1", "snap-2"], instanceId }, runAt: 0, attempts: 1 };
     const driver = recordingDriver(needsFreeze, disks, calls);
-    const env = { store, clock, driver, storage: createStorage({ driver, clock, simulatedMs: 0 }), log: createLogger(false, clock.now) };
+    const env = { store, clock, driver, storage: createStorage({ driver, disks, clock, simulatedMs: 0 }), log: createLogger(false, clock.now) };
     await takeSnapshots.run(job, env, (fn) => store.transaction(fn));
     const after = await store.read((tx) => Promise.all(["snap-1", "snap-2"].map((s) => tx.ec2Snapshots.get(scope, s))));
     const bytes = await Promise.all(["snap-1", "snap-2"].map((s) => readFile(disks.path(snapshotPartId({ snapshotId: s, part: EBS_PART })), "utf8")));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { blueprints } from "../../../catalog/blueprints.js";
-import { openDiskStore } from "../../../storage/index.js";
+import { isStorageKind, openDiskStore } from "../../../storage/index.js";
 import { buildDebianImage } from "./build-debian.js";
 import { buildMinimalImage } from "./build-minimal.js";
 import { openImageCatalog } from "./catalog.js";
@@ -39,7 +39,11 @@ export async function imageCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
     process.stdout.write(`${IMAGE_USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  const kind = (values.storage ?? env.SKIFF_STORAGE ?? "auto") as "auto" | "reflink" | "copy";
+  const kind = values.storage ?? env.SKIFF_STORAGE ?? "auto";
+  if (!isStorageKind(kind)) {
+    process.stderr.write(`skiff image: --storage must be auto, reflink or copy, not '${kind}'\n`);
+    return 2;
+  }
   const store = await openDiskStore({
     dataDir: values["data-dir"] ?? env.SKIFF_DATA_DIR ?? "./.skiff",
     kind,
